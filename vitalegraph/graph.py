@@ -1,0 +1,177 @@
+"""Stage 5 — graph: the resolved entities as RDF quads, one named graph per source document.
+
+Each entity becomes a node under ``https://w3id.org/vitalegraph/id/``; each of its facts a triple
+in the named graph of every source that states it (reference data in ``graph/reference``, the
+ontology in ``graph/ontology``). Evidence becomes Web Annotation nodes: an ``oa:SpecificResource``
+on the source with an ``oa:TextQuoteSelector`` (the exact words) and an ``oa:TextPositionSelector``
+(character offsets into the file as decoded UTF-8). No blank nodes: every node has a stable IRI, so
+the same sources always give the same quads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from .namespaces import GRAPH, ID, PREFIXES
+from .reference import slug
+from .resolution import Entity, Evidence, Lit, Model, Ref
+from .extraction import normalize_space
+
+__all__ = ["build_quads", "iri", "graph_iri", "ontology_quads", "KIND_TYPES"]
+
+#: the rdf:type of each kind of entity
+KIND_TYPES = {
+    "person": ("foaf:Person",), "department": ("vg:Department",), "municipality": ("vg:Municipality",),
+    "district": ("vg:District",), "team": ("vg:AdoptionTeam",), "party": ("vg:PoliticalParty",),
+    "organisation": ("org:Organization",), "post": ("org:Post",), "membership": ("org:Membership",),
+    "theme": ("vg:Theme",), "project": (), "publication": ("vg:Publication",),
+    "agreement": ("vg:Agreement",), "step": ("vg:ApproachStep",), "role": ("vg:CoalitionRole", "skos:Concept"),
+    "adoption": ("vg:Adoption",), "evaluation": ("vg:Evaluation",), "source": ("vg:SourceDocument",),
+    "checksum": ("spdx:Checksum",),
+}
+_LABELLED = {"person", "membership", "evaluation", "step", "checksum", "adoption", "agreement"}
+
+_nodes: dict[str, ox.NamedNode] = {}
+
+
+def curie(value: str) -> ox.NamedNode:
+    """The IRI of a CURIE such as ``org:member``."""
+    node = _nodes.get(value)
+    if node is None:
+        prefix, local = value.split(":", 1)
+        node = _nodes[value] = ox.NamedNode(PREFIXES[prefix] + local)
+    return node
+
+
+def iri(key: str) -> ox.NamedNode:
+    """The IRI of an entity key such as ``person/annet-bertram``."""
+    return ox.NamedNode(str(ID) + quote(key, safe="/-_.~"))
+
+
+def graph_iri(name: str) -> ox.NamedNode:
+    """The IRI of a named graph: a source document's stem, ``reference`` or ``ontology``."""
+    return ox.NamedNode(str(GRAPH) + quote(name, safe="-_.~"))
+
+
+def _literal(lit: Lit) -> ox.NamedNode | ox.Literal:
+    if lit.datatype == "curie":
+        return curie(lit.value)
+    if lit.datatype == "iri":
+        return ox.NamedNode(lit.value)
+    if lit.lang:
+        return ox.Literal(lit.value, language=lit.lang)
+    if lit.datatype:
+        return ox.Literal(lit.value, datatype=curie(lit.datatype))
+    return ox.Literal(lit.value)
+
+
+def _stem(doc_name: str) -> str:
+    return Path(doc_name).stem
+
+
+def ontology_quads(path: str | Path) -> list[ox.Quad]:
+    """The ontology file's triples, in the ``ontology`` named graph."""
+    g = graph_iri("ontology")
+    return [ox.Quad(t.subject, t.predicate, t.object, g)
+            for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+
+
+class _Writer:
+    def __init__(self, model: Model):
+        self.model = model
+        self.texts = {d.name: d.text for d in model.documents}
+        self.quads: set[ox.Quad] = set()
+        self.graphs = {None: graph_iri("reference")}
+        for d in model.documents:
+            self.graphs[d.name] = graph_iri(d.stem)
+
+    def add(self, s, p, o, doc: str | None) -> None:
+        self.quads.add(ox.Quad(s, curie(p) if isinstance(p, str) else p, o, self.graphs[doc]))
+
+    def evidence(self, ev: Evidence) -> ox.NamedNode:
+        key = f"evidence/{_stem(ev.doc)}-{ev.start}-{ev.end}"
+        node, doc = iri(key), ev.doc
+        q, pos = iri(key + "-quote"), iri(key + "-position")
+        self.add(node, "rdf:type", curie("oa:SpecificResource"), doc)
+        self.add(node, "oa:hasSource", iri(f"source/{_stem(doc)}"), doc)
+        self.add(node, "oa:hasSelector", q, doc)
+        self.add(node, "oa:hasSelector", pos, doc)
+        self.add(q, "rdf:type", curie("oa:TextQuoteSelector"), doc)
+        self.add(q, "oa:exact", ox.Literal(self.texts[doc][ev.start:ev.end]), doc)
+        self.add(pos, "rdf:type", curie("oa:TextPositionSelector"), doc)
+        self.add(pos, "oa:start", ox.Literal(str(ev.start), datatype=curie("xsd:nonNegativeInteger")), doc)
+        self.add(pos, "oa:end", ox.Literal(str(ev.end), datatype=curie("xsd:nonNegativeInteger")), doc)
+        return node
+
+    def entity(self, e: Entity) -> None:
+        s = iri(e.key)
+        docs = sorted(e.docs, key=lambda d: d or "")
+        for doc in docs:
+            for t in KIND_TYPES[e.kind]:
+                self.add(s, "rdf:type", curie(t), doc)
+            if e.kind in _LABELLED:
+                self.add(s, "skos:prefLabel", ox.Literal(e.label), doc)
+        for (p, o), where in e.facts.items():
+            obj = iri(o.key) if isinstance(o, Ref) else _literal(o)
+            for doc in where:
+                self.add(s, p, obj, doc)
+        for ev in sorted(e.evidence):
+            self.add(s, "vg:evidence", self.evidence(ev), ev.doc)
+            self.add(s, "prov:wasDerivedFrom", iri(f"source/{_stem(ev.doc)}"), ev.doc)
+        self.spellings(e, s)
+
+    def spellings(self, e: Entity, s: ox.NamedNode) -> None:
+        preferred = normalize_space(e.label).casefold()
+        short = {w.casefold() for w in e.label.split()[-1:]}
+        used: set[str] = set()
+        for spelling, evs in sorted(e.spellings.items()):
+            local = f"{e.key.replace('/', '-', 1)}-{slug(spelling, 80)}"
+            if local in used:  # spellings that differ only in case or punctuation
+                local += "-" + hashlib.sha1(spelling.encode()).hexdigest()[:8]
+            used.add(local)
+            node = iri(f"spelling/{local}")
+            docs = sorted({ev.doc for ev in evs})
+            variant = (spelling.casefold() != preferred and spelling not in e.notations
+                       and not (e.kind == "person" and spelling.casefold() in short))
+            for doc in docs:
+                self.add(s, "vg:spelling", node, doc)
+                self.add(node, "rdf:type", curie("skosxl:Label"), doc)
+                self.add(node, "skosxl:literalForm", ox.Literal(spelling), doc)
+                self.add(node, "dct:source", iri(f"source/{_stem(doc)}"), doc)
+                if variant:
+                    self.add(s, "skos:altLabel", ox.Literal(spelling), doc)
+            for ev in sorted(evs):
+                m = self.evidence(ev)
+                self.add(s, "vg:mention", m, ev.doc)
+                self.add(node, "vg:mention", m, ev.doc)
+
+
+def build_quads(model: Model, ontology: str | Path | None = None) -> set[ox.Quad]:
+    """All quads of *model* (and of the *ontology* file, if given).
+
+    Parameters
+    ----------
+    model : Model
+        The resolved corpus.
+    ontology : path, optional
+        ``ontology/vitalegraph.ttl``: its triples go into the ``ontology`` graph so that the
+        dataset carries the labels of its roles, functions and classes.
+
+    Returns
+    -------
+    set of pyoxigraph.Quad
+
+    Notes
+    -----
+    Linear in the number of facts and mentions.
+    """
+    w = _Writer(model)
+    for e in model.entities.values():
+        w.entity(e)
+    if ontology is not None:
+        w.quads.update(ontology_quads(ontology))
+    return w.quads

@@ -1,0 +1,58 @@
+"""The vocabularies VitaleGraph uses, one :class:`rdflib.Namespace` each.
+
+Every IRI the code writes is built from these objects, so that no IRI is spelled out twice.
+The prefixes are those of ``ontology/vitalegraph.ttl``.
+"""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+__all__ = [
+    "BASE", "VG", "ID", "GRAPH", "ORG", "OA", "SCHEMA", "SKOSXL", "SPDX", "DCAT", "VOID",
+    "TOOI", "WD", "ID_KINDS", "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD", "PREFIXES",
+]
+
+BASE = "https://w3id.org/vitalegraph/"
+VG = Namespace(BASE + "def#")
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+TOOI = Namespace("https://identifier.overheid.nl/tooi/id/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: the kinds of identifier under ``ID``; each is also a prefix (``person:annet-bertram``)
+ID_KINDS = (
+    "adoption", "agreement", "department", "district", "evaluation", "evidence", "function",
+    "membership", "municipality", "organisation", "party", "person", "post", "project",
+    "publication", "role", "source", "spelling", "step", "team", "theme",
+)
+
+#: prefix -> namespace, in the order they are written at the top of every file.
+PREFIXES = {
+    "vg": str(VG),
+    "vgid": str(ID),
+    **{kind: f"{ID}{kind}/" for kind in ID_KINDS},
+    "vgraph": str(GRAPH),
+    "dcat": str(DCAT),
+    "dct": str(DCTERMS),
+    "foaf": str(FOAF),
+    "oa": str(OA),
+    "org": str(ORG),
+    "owl": str(OWL),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "schema": str(SCHEMA),
+    "skos": str(SKOS),
+    "skosxl": str(SKOSXL),
+    "spdx": str(SPDX),
+    "void": str(VOID),
+    "wd": str(WD),
+    "xsd": str(XSD),
+}

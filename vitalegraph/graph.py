@@ -103,8 +103,11 @@ class _Writer:
         self.add(q, "rdf:type", curie("oa:TextQuoteSelector"), doc)
         self.add(q, "oa:exact", ox.Literal(self.texts[doc][ev.start:ev.end]), doc)
         self.add(pos, "rdf:type", curie("oa:TextPositionSelector"), doc)
-        self.add(pos, "oa:start", ox.Literal(str(ev.start), datatype=curie("xsd:nonNegativeInteger")), doc)
-        self.add(pos, "oa:end", ox.Literal(str(ev.end), datatype=curie("xsd:nonNegativeInteger")), doc)
+        # xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation context: Oxigraph's store
+        # keeps integer-derived datatypes as xsd:integer, and a round trip through it must not change
+        # the data (the shapes require the offsets to be >= 0)
+        self.add(pos, "oa:start", ox.Literal(str(ev.start), datatype=curie("xsd:integer")), doc)
+        self.add(pos, "oa:end", ox.Literal(str(ev.end), datatype=curie("xsd:integer")), doc)
         return node
 
     def entity(self, e: Entity) -> None:

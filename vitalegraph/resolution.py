@@ -578,10 +578,10 @@ class _Resolver:
             raise StatementError(f"{st.label}: role must be one of {', '.join(_ROLES)}")
         person, fn = self.curated_person(st, st.get("name"), st.get("function"), doc)
         valid = self.date(st.get("from"), st.label)
-        quote = st.quotes[-1] if len(st.quotes) > 1 else st.evidence
+        # the membership rests on the quote that names the member (the others give its context)
+        named = st.where(st.get("name"))
+        quote = next(q for q in st.quotes if q.start <= named.start and named.end <= q.end)
         m = self.membership(doc, team, person, st.get("role"), fn, st.get("function"), quote, valid, True)
-        for q in st.quotes:
-            m.cite(q, doc.name)
         if st.get("note"):
             m.add("rdfs:comment", Lit(st.get("note"), lang="en"), doc.name)
         if st.get("replaces"):
@@ -624,8 +624,14 @@ class _Resolver:
         if muni is not None and not st.get("districts"):
             pr.add("schema:location", muni, doc.name)
         for p in st.get("partners", []):
-            pr.add("vg:partner", self.party_or_organisation(st.where(p["name"]), doc) if not p.get("type")
-                   else self.organisation(st.where(p["name"]), doc, p["type"]), doc.name)
+            where = st.where(p["name"])
+            if p.get("type", "").casefold() in ("gemeente", "municipality"):
+                partner = self.municipality(where, doc)
+            elif p.get("type"):
+                partner = self.organisation(where, doc, p["type"])
+            else:
+                partner = self.party_or_organisation(where, doc)
+            pr.add("vg:partner", partner, doc.name)
         for p in st.get("persons", []):
             person, _ = self.curated_person(st, p["name"], p.get("function"), doc)
             pr.add("vg:involvedPerson", person, doc.name)

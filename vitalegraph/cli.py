@@ -1,0 +1,178 @@
+"""The ``vitalegraph`` command: a thin wrapper over the Python API of each stage.
+
+Every command prints a clear one-line error and exits non-zero on bad input (1: a bad source or a
+failed validation; 2: a bad query, option or data file; 3: a remote endpoint failed); it never shows
+a traceback for those.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__, paths
+from .errors import VitaleGraphError
+
+__all__ = ["main", "build_parser"]
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _add_format(p: argparse.ArgumentParser) -> None:
+    from .output import FORMATS
+
+    p.add_argument("--format", "-f", choices=FORMATS, default="table",
+                   help="table (aligned, for the terminal), csv (header of column names) or json "
+                        "(SPARQL 1.1 Query Results JSON); default: table")
+
+
+# ---------------------------------------------------------------- build
+def cmd_build(args) -> int:
+    from .build import build
+
+    started = time.perf_counter()
+    result = build(args.sources, args.out, args.statements, args.reference)
+    c = result.counts
+    lines = [
+        "VitaleGraph build",
+        f"  sources          {c['sources']:>6}  ({args.sources})",
+        f"  adoption teams   {c['adoption teams']:>6}",
+        f"  memberships      {c['memberships']:>6}",
+        f"  persons          {c['persons']:>6}",
+        f"  organisations    {c['organisations']:>6}  (departments, parties and other organisations the sources name)",
+        f"  districts        {c['districts']:>6}  in {c['municipalities']} municipalities",
+        f"  triples          {c['triples']:>6}  ({c['quads']} quads in {c['sources'] + 2} named graphs)",
+        f"  warnings         {len(result.warnings):>6}",
+        f"  validation       {result.validation}",
+        f"  written          {', '.join(str(f) for f in result.files)}",
+        f"  time             {time.perf_counter() - started:6.2f} s",
+    ]
+    if result.skipped:
+        lines.insert(-2, f"  skipped          statement files without their source: {', '.join(result.skipped)}")
+    for w in result.warnings:
+        lines.append(f"  warning: {w}")
+    _out("\n".join(lines) + "\n")
+    return 0
+
+
+# ---------------------------------------------------------------- query
+def cmd_query(args) -> int:
+    from .output import render
+    from .query import load_dataset, named_queries, run_query
+
+    if args.list or not args.query:
+        rows = named_queries()
+        width = max(len(n) for n in rows)
+        _out("Named queries (vitalegraph query NAME):\n" +
+             "".join(f"  {n.ljust(width)}  {q.question}\n" for n, q in rows.items()))
+        return 0 if args.list else 2
+    if getattr(args, "endpoint", None):
+        from .remote import run_remote_query
+
+        table = run_remote_query(args.query, args.endpoint, timeout=args.timeout)
+    else:
+        table = run_query(args.query, load_dataset(args.data, args.engine))
+    _out(render(table, args.format))
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from .query import load_dataset
+    from .validation import to_rdflib, validate
+
+    import pyoxigraph as ox
+
+    ds = load_dataset(args.file, "oxigraph")
+    report = validate(to_rdflib(ds.store.quads_for_pattern(None, None, None, None)), paths.SHAPES)
+    _out(f"{args.file}: {report.summary(args.limit)}\n")
+    del ox
+    return 0 if report.conforms else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vitalegraph", formatter_class=_Formatter,
+        description="A knowledge graph of the adoption teams of the Dutch pilot "
+                    "'Nieuwe coalities voor de wijk' (2006-2007).",
+        epilog="Example:\n  vitalegraph build && vitalegraph query teams\n\n"
+               "Run `vitalegraph COMMAND --help` for a command's options.")
+    parser.add_argument("--version", action="version", version=f"vitalegraph {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("build", formatter_class=_Formatter,
+                       help="read the sources, build and validate the graph, write the dataset",
+                       description="Read the source documents, extract the team listings, check the curated "
+                                   "statements against their sources, resolve entities, build the RDF graph, "
+                                   "validate it with the SHACL shapes and write OUT/vitalegraph.ttl (one graph) "
+                                   "and OUT/vitalegraph.trig (one named graph per source). Nothing is written "
+                                   "if any step fails.",
+                       epilog="Example:\n  vitalegraph build\n  vitalegraph build --sources my-pages/ --out /tmp/vg")
+    p.add_argument("--sources", type=Path, default=paths.DEFAULT_SOURCES,
+                   help="folder with the source documents (*.txt); default: data/sources")
+    p.add_argument("--out", type=Path, default=paths.DEFAULT_OUT, help="output folder; default: data")
+    p.add_argument("--statements", type=Path, default=paths.STATEMENTS,
+                   help="folder with curated statement files (*.toml); default: the project's data/statements")
+    p.add_argument("--reference", type=Path, default=paths.REFERENCE,
+                   help="folder with reference data (*.csv); default: the project's data/reference")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("query", formatter_class=_Formatter,
+                       help="run a named query, a .rq file or SPARQL on the dataset",
+                       description="Run a named competency query, a .rq file or SPARQL text on the built dataset "
+                                   "(or on a remote SPARQL endpoint with --endpoint). Only SELECT, ASK, CONSTRUCT "
+                                   "and DESCRIBE: updates and SERVICE are refused (exit status 2).",
+                       epilog="Example:\n  vitalegraph query --list\n  vitalegraph query teams\n"
+                              "  vitalegraph query ministry-districts --format csv\n"
+                              "  vitalegraph query my-question.rq\n"
+                              "  vitalegraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'")
+    p.add_argument("query", nargs="?", help="a named query (see --list), a .rq file, or SPARQL text")
+    p.add_argument("--list", action="store_true", help="list the named queries and the question each answers")
+    p.add_argument("--data", type=Path, default=paths.DEFAULT_DATA,
+                   help="dataset file (.ttl, .trig, .nt, .nq, .jsonld, .rdf); default: data/vitalegraph.ttl")
+    p.add_argument("--engine", choices=("auto", "oxigraph", "rdflib"), default="auto",
+                   help="query engine; auto (default) uses Oxigraph, the fastest at every size")
+    _add_format(p)
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("validate", formatter_class=_Formatter,
+                       help="check a dataset file against the SHACL shapes",
+                       description="Run the SHACL shapes of ontology/shapes.ttl on any dataset file and print a "
+                                   "readable report; exit status 1 on a violation.",
+                       epilog="Example:\n  vitalegraph validate data/vitalegraph.ttl")
+    p.add_argument("file", nargs="?", type=Path, default=paths.DEFAULT_DATA,
+                   help="dataset file; default: data/vitalegraph.ttl")
+    p.add_argument("--limit", type=int, default=20, help="show at most this many violations; default: 20")
+    p.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except VitaleGraphError as exc:
+        print(f"vitalegraph: error: {' '.join(str(exc).splitlines()) if len(str(exc)) < 2000 else str(exc)[:2000]}",
+              file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("vitalegraph: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,263 @@
+"""Stage 8 — query: the named competency queries and any SPARQL, on the built dataset.
+
+Named queries are the ``.rq`` files in ``vitalegraph/queries/``; the first line of each,
+``# Question: ...``, says what it answers. Queries run on Oxigraph (``pyoxigraph``) by default,
+which is fast at every size; ``engine="rdflib"`` runs the same query on rdflib's memory store.
+Only SELECT, ASK, CONSTRUCT and DESCRIBE are accepted: a query that would modify or load data, or
+call another endpoint (``SERVICE``), is refused.
+
+Examples
+--------
+>>> from vitalegraph.query import run_query, load_dataset        # doctest: +SKIP
+>>> table = run_query("teams", load_dataset("data/vitalegraph.ttl"))  # doctest: +SKIP
+>>> len(table.rows)                                              # doctest: +SKIP
+13
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .errors import DataFileError, QueryError
+from .output import Cell, Table
+
+__all__ = ["NamedQuery", "named_queries", "resolve_query", "check_read_only", "load_dataset", "Dataset",
+           "run_query", "ENGINES"]
+
+ENGINES = ("auto", "oxigraph", "rdflib")
+_UPDATE = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    question: str
+    text: str
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The named queries shipped with the package, by name."""
+    out = {}
+    for path in sorted(paths.QUERIES.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        m = re.search(r"^#\s*Question:\s*(.+)$", text, re.MULTILINE)
+        out[path.stem] = NamedQuery(path.stem, m.group(1).strip() if m else "", text)
+    return out
+
+
+def _strip_strings_and_comments(text: str) -> str:
+    """SPARQL text with IRIs, string literals and comments blanked, for keyword checks."""
+    pattern = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                         r'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+    return pattern.sub(" ", text)
+
+
+def check_read_only(sparql: str) -> str:
+    """The query form (SELECT, ASK, CONSTRUCT or DESCRIBE) of *sparql*.
+
+    Raises
+    ------
+    QueryError
+        If *sparql* is an update (INSERT, DELETE, LOAD, CLEAR, ...), calls SERVICE, or is not a query.
+
+    >>> check_read_only("PREFIX x: <http://x/> SELECT * WHERE { ?s ?p ?o }")
+    'SELECT'
+    >>> check_read_only("DELETE WHERE { ?s ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    vitalegraph.errors.QueryError: refused: DELETE would modify data; vitalegraph query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE)
+    """
+    bare = _strip_strings_and_comments(sparql)
+    words = re.findall(r"[A-Za-z_]+", bare)
+    upper = [w.upper() for w in words]
+    i = 0
+    while i < len(upper) and upper[i] in ("PREFIX", "BASE"):
+        i += 1
+        if upper[i - 1] == "PREFIX" and i < len(upper) and re.match(r"^\s*" + re.escape(words[i]) + r"\s*:",
+                                                                   bare.split(words[i - 1], 1)[1]):
+            i += 1
+    first = next((w for w in upper[i:] if w in _FORMS + _UPDATE), None)
+    if first in _UPDATE or (first is None and any(w in _UPDATE for w in upper)):
+        word = first or next(w for w in upper if w in _UPDATE)
+        raise QueryError(f"refused: {word} would modify data; vitalegraph query only reads "
+                         "(SELECT, ASK, CONSTRUCT, DESCRIBE)")
+    if "SERVICE" in upper:
+        raise QueryError("refused: SERVICE would query another endpoint; vitalegraph query only reads the dataset")
+    if first is None:
+        raise QueryError("not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return first
+
+
+def resolve_query(spec: str) -> tuple[str, str]:
+    """The SPARQL text for *spec*: a named query, a ``.rq`` file, or SPARQL itself.
+
+    Returns ``(label, sparql)``.
+
+    Raises
+    ------
+    QueryError
+        For an unknown name or a missing query file.
+    """
+    named = named_queries()
+    if spec in named:
+        return spec, named[spec].text
+    path = Path(spec)
+    if spec.endswith(".rq") or (len(spec) < 4096 and "\n" not in spec and path.is_file()):
+        try:
+            return str(path), path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise QueryError(f"no such query file: {spec}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"cannot read query file {spec}: {exc}") from None
+    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE|PREFIX|BASE|INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|WITH)\b",
+                 spec, re.IGNORECASE):
+        return "query", spec
+    raise QueryError(f"unknown query '{spec}'; `vitalegraph query --list` shows the named queries, "
+                     "or give a .rq file or SPARQL text")
+
+
+class Dataset:
+    """A loaded dataset file on one engine."""
+
+    def __init__(self, path: Path, engine: str, store):
+        self.path, self.engine, self.store = path, engine, store
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+def _rdf_format(path: Path):
+    import pyoxigraph as ox
+
+    suffix = path.suffix.lower()
+    formats = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
+               ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
+               ".xml": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML}
+    if suffix not in formats:
+        raise DataFileError(f"{path}: unknown RDF file type '{suffix}'; use .ttl, .trig, .nt, .nq, .jsonld or .rdf")
+    return formats[suffix]
+
+
+def load_dataset(path: str | Path = paths.DEFAULT_DATA, engine: str = "auto") -> Dataset:
+    """Load a dataset file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) into an engine.
+
+    Raises
+    ------
+    DataFileError
+        If the file is missing, unreadable or not valid RDF; the message says how to build it.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such data file; run `vitalegraph build` first, or pass --data FILE")
+    fmt = _rdf_format(path)
+    if engine in ("auto", "oxigraph"):
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise DataFileError(f"{path}: not a readable RDF file ({str(exc).splitlines()[0]}); "
+                                "rebuild it with `vitalegraph build`") from None
+        return Dataset(path, "oxigraph", store)
+    if engine == "rdflib":
+        import rdflib
+
+        store = rdflib.Dataset(default_union=True)
+        try:
+            store.parse(str(path), format={".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads",
+                                           ".jsonld": "json-ld"}.get(path.suffix.lower(), "xml"))
+        except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds of parse errors
+            raise DataFileError(f"{path}: not a readable RDF file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}); "
+                                "rebuild it with `vitalegraph build`") from None
+        return Dataset(path, "rdflib", store)
+    raise QueryError(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}")
+
+
+def _ox_cell(term) -> Cell | None:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Cell("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Cell("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        lang = term.language
+        dt = None if lang else term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            dt = None
+        return Cell("literal", term.value, dt, lang)
+    return Cell("literal", str(term))
+
+
+def _rdflib_cell(term) -> Cell | None:
+    import rdflib
+
+    if term is None:
+        return None
+    if isinstance(term, rdflib.URIRef):
+        return Cell("uri", str(term))
+    if isinstance(term, rdflib.BNode):
+        return Cell("bnode", str(term))
+    dt = str(term.datatype) if term.datatype and not term.language else None
+    if dt == "http://www.w3.org/2001/XMLSchema#string":
+        dt = None
+    return Cell("literal", str(term), dt, term.language)
+
+
+def run_query(spec: str, dataset: Dataset) -> Table:
+    """Run a named query, a ``.rq`` file or SPARQL text on *dataset*.
+
+    Parameters
+    ----------
+    spec : str
+        A name from :func:`named_queries`, a path to a ``.rq`` file, or SPARQL.
+    dataset : Dataset
+        From :func:`load_dataset`.
+
+    Returns
+    -------
+    Table
+        For SELECT, one row per solution; for ASK, ``boolean``; for CONSTRUCT/DESCRIBE, the
+        triples as rows of ``subject``, ``predicate``, ``object``.
+
+    Raises
+    ------
+    QueryError
+        If the query is unknown, not valid SPARQL, or would modify data.
+    """
+    _label, sparql = resolve_query(spec)
+    form = check_read_only(sparql)
+    if dataset.engine == "oxigraph":
+        import pyoxigraph as ox
+
+        try:
+            result = dataset.store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"not valid SPARQL: {' '.join(str(exc).split())}") from None
+        except (ValueError, OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
+        if isinstance(result, ox.QuerySolutions):
+            cols = [v.value for v in result.variables]
+            rows = [[_ox_cell(sol[v]) for v in cols] for sol in result]
+            return Table(cols, rows)
+        if isinstance(result, ox.QueryBoolean):
+            return Table([], [], bool(result))
+        return Table(["subject", "predicate", "object"],
+                     [[_ox_cell(t.subject), _ox_cell(t.predicate), _ox_cell(t.object)] for t in result])
+    try:
+        result = dataset.store.query(sparql)
+    except Exception as exc:  # noqa: BLE001 - rdflib's parser raises pyparsing and other errors
+        raise QueryError(f"not valid SPARQL: {' '.join(str(exc).split())[:300]}") from None
+    if result.type == "SELECT":
+        cols = [str(v) for v in result.vars]
+        return Table(cols, [[_rdflib_cell(row[i]) for i in range(len(cols))] for row in result])
+    if result.type == "ASK":
+        return Table([], [], bool(result.askAnswer))
+    return Table(["subject", "predicate", "object"], [[_rdflib_cell(x) for x in t] for t in result])

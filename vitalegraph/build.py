@@ -61,18 +61,19 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     """
     from .graph import build_quads
     from .reference import load_reference
-    from .resolution import resolve
+    from .resolution import extract, resolve
     from .sources import read_sources
     from .statements import load_statements
 
     timings: dict[str, float] = {}
     t = time.perf_counter()
     docs = read_sources(sources)
+    extracted = extract(docs)            # a malformed listing is reported before anything else
     files, skipped = load_statements(statements, docs)
     ref = load_reference(reference)
     timings["extraction"] = time.perf_counter() - t
     t = time.perf_counter()
-    model = resolve(docs, files, ref, skipped)
+    model = resolve(docs, files, ref, skipped, extracted)
     timings["resolution"] = time.perf_counter() - t
     t = time.perf_counter()
     quads = build_quads(model, ontology)
@@ -122,9 +123,10 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
 
     Examples
     --------
-    >>> result = build("data/sources", "/tmp/vg-doctest")          # doctest: +SKIP
-    >>> result.counts["adoption teams"]                               # doctest: +SKIP
-    13
+    ::
+
+        result = build("data/sources", "/tmp/vg")
+        result.counts["adoption teams"]      # 13 for the seed sources
     """
     from .serialize import atomic_write_many, trig_bytes, turtle_bytes
 

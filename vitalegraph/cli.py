@@ -152,7 +152,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dataset file; default: data/vitalegraph.ttl")
     p.add_argument("--limit", type=int, default=20, help="show at most this many violations; default: 20")
     p.set_defaults(func=cmd_validate)
+
+    # commands of the later stages live beside their API: each module has register(sub, formatter)
+    import importlib
+
+    for name in _EXTENSIONS:
+        importlib.import_module(f"vitalegraph.{name}").register(sub, _Formatter)
     return parser
+
+
+#: modules that add commands (network, picture, endpoint and export); imported lazily, they import
+#: their heavy libraries only when their command runs
+_EXTENSIONS = tuple(n for n in ("cli_network", "cli_picture", "cli_endpoint")
+                    if (Path(__file__).parent / f"{n}.py").is_file())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,7 @@ from .reference import Reference, name_key, slug
 from .sources import SourceDocument
 from .statements import Statement, StatementFile
 
-__all__ = ["Evidence", "Ref", "Lit", "Entity", "Model", "resolve", "date_literal"]
+__all__ = ["Evidence", "Ref", "Lit", "Entity", "Model", "extract", "resolve", "date_literal"]
 
 
 @dataclass(frozen=True, order=True)
@@ -699,8 +699,13 @@ def _split_top(text: str) -> list[str]:
     return parts + [cur]
 
 
+def extract(documents: list[SourceDocument]) -> list[tuple[SourceDocument, ProjectInfo, list[TeamListing]]]:
+    """The project header and team listing of every document (stage 2 for a whole corpus)."""
+    return [(doc, extract_project_info(doc), extract_teams(doc)) for doc in documents]
+
+
 def resolve(documents: list[SourceDocument], statement_files: list[StatementFile], reference: Reference,
-            skipped: list[str] | None = None) -> Model:
+            skipped: list[str] | None = None, extracted=None) -> Model:
     """Resolve the listings of *documents* and the *statement_files* into one :class:`Model`.
 
     Parameters
@@ -709,6 +714,8 @@ def resolve(documents: list[SourceDocument], statement_files: list[StatementFile
     statement_files : list of StatementFile
         The curated statements, as :func:`vitalegraph.statements.load_statements` gives them.
     reference : Reference
+    extracted : list, optional
+        :func:`extract` of *documents*, if the caller has it already.
 
     Returns
     -------
@@ -731,13 +738,9 @@ def resolve(documents: list[SourceDocument], statement_files: list[StatementFile
     r = _Resolver(reference)
     r.load_reference()
     by_doc = {sf.source.name: sf for sf in statement_files}
-    listings = []
-    for doc in documents:
-        info = extract_project_info(doc)
-        teams = extract_teams(doc)
-        listings.append((doc, info, teams))
-        sf = by_doc.get(doc.name)
-        r.document(doc, info, sf, bool(teams))
+    listings = extracted if extracted is not None else extract(documents)
+    for doc, info, teams in listings:
+        r.document(doc, info, by_doc.get(doc.name), bool(teams))
     for doc, info, teams in listings:
         sf = by_doc.get(doc.name)
         r.listing(doc, info, teams, sf.index if sf else TextIndex(doc) if teams else None)

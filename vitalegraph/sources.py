@@ -31,7 +31,7 @@ class SourceDocument:
     >>> doc.line_of(4), doc.lines[1]
     (2, 'twee')
     >>> doc.sha256[:12]
-    'b8d7b1d9b7d8'
+    '72495ec0ec82'
     """
 
     name: str

@@ -1,0 +1,36 @@
+"""Shared fixtures: the seed dataset, built once per test session into a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "data" / "sources"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Build the seed sources once; returns the BuildResult (``.files`` are the TTL and TriG)."""
+    from vitalegraph.build import build
+
+    out = tmp_path_factory.mktemp("built")
+    return build(SOURCES, out)
+
+
+@pytest.fixture(scope="session")
+def dataset(built):
+    """The built Turtle file loaded into Oxigraph (a vitalegraph.query.Dataset)."""
+    from vitalegraph.query import load_dataset
+
+    return load_dataset(built.files[0])
+
+
+@pytest.fixture
+def sources_copy(tmp_path):
+    """A writable copy of the seed sources folder."""
+    dest = tmp_path / "sources"
+    shutil.copytree(SOURCES, dest)
+    return dest

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import paths
 from .errors import ValidationFailed
 
-__all__ = ["BuildResult", "build", "build_dataset", "DATASET_TTL", "DATASET_TRIG"]
+__all__ = ["BuildResult", "build", "build_dataset", "write_derived", "DATASET_TTL", "DATASET_TRIG"]
 
 DATASET_TTL = "vitalegraph.ttl"
 DATASET_TRIG = "vitalegraph.trig"
@@ -115,8 +115,10 @@ def _counts(model, quads) -> dict[str, int]:
 
 def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.DEFAULT_OUT,
           statements: str | Path = paths.STATEMENTS, reference: str | Path = paths.REFERENCE,
-          ontology: str | Path = paths.ONTOLOGY, shapes: str | Path | None = paths.SHAPES) -> BuildResult:
-    """Build, validate and write ``vitalegraph.ttl`` and ``vitalegraph.trig`` into *out*.
+          ontology: str | Path = paths.ONTOLOGY, shapes: str | Path | None = paths.SHAPES,
+          networks: bool = True) -> BuildResult:
+    """Build, validate and write ``vitalegraph.ttl`` and ``vitalegraph.trig`` into *out*, and
+    (with *networks*) the network files into ``OUT/network/``.
 
     Both files are written atomically and only after validation passed: a failed build leaves the
     previous files untouched.
@@ -137,4 +139,26 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
     atomic_write_many(files)
     result.timings["serialisation"] = time.perf_counter() - t
     result.files = list(files)
+    if networks:
+        t = time.perf_counter()
+        result.files += write_derived(result.quads, out)
+        result.timings["networks"] = time.perf_counter() - t
     return result
+
+
+def write_derived(quads, out: str | Path) -> list[Path]:
+    """Write what is derived from the graph: the network files in ``OUT/network/``.
+
+    The networks are computed through SPARQL on an Oxigraph store holding *quads*, exactly as
+    ``vitalegraph network export`` computes them from the written dataset.
+    """
+    import pyoxigraph as ox
+
+    from .network import membership_rows, networks as all_networks
+    from .network_files import write_networks
+    from .query import Dataset
+
+    store = ox.Store()
+    store.extend(quads)
+    rows = membership_rows(Dataset(Path(out) / DATASET_TTL, "oxigraph", store))
+    return write_networks(all_networks(rows), Path(out) / "network")

@@ -53,7 +53,8 @@ def cmd_build(args) -> int:
         f"  triples          {c['triples']:>6}  ({c['quads']} quads in {c['sources'] + 2} named graphs)",
         f"  warnings         {len(result.warnings):>6}",
         f"  validation       {result.validation}",
-        f"  written          {', '.join(str(f) for f in result.files)}",
+        f"  written          {', '.join(str(f) for f in result.files[:2])}",
+        f"                   {len(result.files) - 2} network files in {args.out / 'network'}/",
         f"  time             {time.perf_counter() - started:6.2f} s",
     ]
     if result.skipped:

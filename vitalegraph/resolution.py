@@ -351,8 +351,11 @@ class _Resolver:
         theme = self.entity("theme", slug(listing.theme.value), listing.theme.value)
         theme.add("skos:prefLabel", Lit(listing.theme.value, lang="nl"), doc.name)
         theme.mention(listing.theme, doc.name)
-        local = f"{district.key.split('/', 1)[1]}-{slug(listing.theme.value, 40)}"
+        base = f"{district.key.split('/', 1)[1]}-{slug(listing.theme.value, 40)}"
         label = f"{listing.district.value} ({listing.place.value}): {listing.theme.value}"
+        local, n = base, 2
+        while f"team/{local}" in self.entities and self.entities[f"team/{local}"].label != label:
+            local, n = f"{base}-{n}", n + 1     # two themes that share the first 40 characters
         team = self.entity("team", local, label)
         team.add("skos:prefLabel", Lit(label), doc.name)
         team.add("schema:areaServed", district, doc.name)

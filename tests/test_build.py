@@ -12,7 +12,7 @@ import pytest
 
 from vitalegraph.build import build, build_dataset
 from vitalegraph.errors import StatementError, ValidationFailed
-from vitalegraph.namespaces import ID, OA, ORG, RDF, VG
+from vitalegraph.namespaces import ID, OA, ORG, RDF, VG  # noqa: F401
 from vitalegraph.query import load_dataset, run_query
 
 from conftest import ROOT, SOURCES
@@ -81,9 +81,44 @@ def test_shacl_rejects_a_broken_graph(built):
     broken = {x for x in built.quads if not (x.subject == membership and x.predicate == N(str(ORG.role)))}
     report = validate(to_rdflib(broken), SHAPES)
     assert not report.conforms
-    assert len(report.violations) == 1
-    v = report.violations[0]
-    assert v.shape == "vgs:MembershipShape" and v.path == "org:role" and membership.value.endswith(v.focus.split(":", 1)[1])
+    assert [v.key() for v in report.violations] == [
+        (membership.value, "https://w3id.org/vitalegraph/shapes#MembershipShape", str(ORG.role))]
+    assert "violates vgs:MembershipShape (org:role)" in str(report.violations[0])
+
+
+def _mutations(quads):
+    """Broken variants of the seed graph, each breaking a different kind of constraint."""
+    def first(pred):
+        return next(q for q in sorted(quads, key=str) if q.predicate == N(pred))
+    m = first(str(ORG.member))
+    start = first(str(OA.start))
+    team = first("https://schema.org/areaServed")
+    sel = first(str(OA.hasSelector))
+    yield "no role", {q for q in quads if not (q.subject == m.subject and q.predicate == N(str(ORG.role)))}
+    yield "two members", quads | {ox.Quad(m.subject, m.predicate, team.subject, m.graph_name)}
+    yield "wrong datatype", (quads - {start}) | {ox.Quad(start.subject, start.predicate, ox.Literal("12"), start.graph_name)}
+    yield "negative offset", (quads - {start}) | {ox.Quad(start.subject, start.predicate,
+                                                          ox.Literal("-3", datatype=N("http://www.w3.org/2001/XMLSchema#integer")), start.graph_name)}
+    yield "district not a district", (quads - {team}) | {ox.Quad(team.subject, team.predicate, m.object, team.graph_name)}
+    yield "bad CBS code", quads | {ox.Quad(N(str(ID) + "municipality/amsterdam"), N(str(VG.cbsCode)), ox.Literal("363"), team.graph_name)}
+    yield "selector missing", {q for q in quads if q != sel}
+
+
+def test_sparql_route_rejects_the_same_broken_graphs(built):
+    import pyoxigraph as ox_
+    from vitalegraph.paths import SHAPES
+    from vitalegraph.validation import to_rdflib, validate, validate_store
+
+    def fast(quads):
+        store = ox_.Store()
+        store.extend(quads)
+        return validate_store(store, SHAPES)
+
+    assert fast(built.quads).conforms
+    for name, broken in _mutations(set(built.quads)):
+        slow_report, fast_report = validate(to_rdflib(broken), SHAPES), fast(broken)
+        assert not slow_report.conforms, name
+        assert [v.key() for v in fast_report.violations] == [v.key() for v in slow_report.violations], name
 
 
 def test_build_refuses_to_write_an_invalid_graph(tmp_path, monkeypatch):

@@ -286,12 +286,14 @@ def linkers(rows: Iterable[dict]) -> list[dict]:
     return sorted(out, key=lambda x: (-x["districts"], x["kind"], x["name"]))
 
 
-def centrality(G: nx.Graph, weight: str = "weight", exact_limit: int = 1000, k: int = 300, seed: int = 0) -> list[dict]:
+def centrality(G: nx.Graph, weight: str = "weight", exact_limit: float = 2e7, budget: float = 5e6,
+               seed: int = 0) -> list[dict]:
     """Degree, weighted degree, betweenness and PageRank of every node.
 
-    Betweenness treats a stronger tie as a *shorter* distance (distance = 1 / weight). Above
-    *exact_limit* nodes it is NetworkX's sampled approximation with *k* pivots and a fixed *seed*,
-    and each row says so in ``betweenness_method``.
+    Betweenness treats a stronger tie as a *shorter* distance (distance = 1 / weight). It is exact
+    while nodes × edges stays under *exact_limit*; above that it is NetworkX's sampled approximation
+    with ``k = budget / edges`` pivots (at least 32) and a fixed *seed*, and every row says which in
+    ``betweenness_method``.
 
     Returns
     -------
@@ -306,9 +308,11 @@ def centrality(G: nx.Graph, weight: str = "weight", exact_limit: int = 1000, k: 
     H = G.copy()
     for _a, _b, d in H.edges(data=True):
         d["_distance"] = 1.0 / d[weight] if d.get(weight) else 1.0
-    if H.number_of_nodes() > exact_limit:
-        btw = nx.betweenness_centrality(H, k=min(k, H.number_of_nodes()), weight="_distance", seed=seed)
-        method = f"approximate (k={min(k, H.number_of_nodes())}, seed={seed})"
+    n, m = H.number_of_nodes(), H.number_of_edges()
+    if n * m > exact_limit:
+        k = min(n, max(32, int(budget / max(m, 1))))
+        btw = nx.betweenness_centrality(H, k=k, weight="_distance", seed=seed)
+        method = f"approximate (k={k} of {n} pivots, seed={seed})"
     else:
         btw = nx.betweenness_centrality(H, weight="_distance")
         method = "exact"

@@ -59,8 +59,10 @@ def cmd_build(args) -> int:
     ]
     if result.skipped:
         lines.insert(-2, f"  skipped          statement files without their source: {', '.join(result.skipped)}")
-    for w in result.warnings:
+    for w in result.warnings[:10]:
         lines.append(f"  warning: {w}")
+    if len(result.warnings) > 10:
+        lines.append(f"  ... and {len(result.warnings) - 10} more warnings")
     _out("\n".join(lines) + "\n")
     return 0
 
@@ -88,14 +90,15 @@ def cmd_query(args) -> int:
 
 def cmd_validate(args) -> int:
     from .query import load_dataset
-    from .validation import to_rdflib, validate
-
-    import pyoxigraph as ox
+    from .validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
 
     ds = load_dataset(args.file, "oxigraph")
-    report = validate(to_rdflib(ds.store.quads_for_pattern(None, None, None, None)), paths.SHAPES)
+    route = args.route if args.route != "auto" else ("sparql" if len(ds) >= FAST_ROUTE_FROM else "pyshacl")
+    if route == "sparql":
+        report = validate_store(ds.store, paths.SHAPES)
+    else:
+        report = validate(to_rdflib(ds.store.quads_for_pattern(None, None, None, None)), paths.SHAPES)
     _out(f"{args.file}: {report.summary(args.limit)}\n")
-    del ox
     return 0 if report.conforms else 1
 
 
@@ -152,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", type=Path, default=paths.DEFAULT_DATA,
                    help="dataset file; default: data/vitalegraph.ttl")
     p.add_argument("--limit", type=int, default=20, help="show at most this many violations; default: 20")
+    p.add_argument("--route", choices=("auto", "pyshacl", "sparql"), default="auto",
+                   help="pyshacl (the reference), sparql (the same shapes as SPARQL checks on Oxigraph, for large "
+                        "files) or auto: sparql from 100,000 triples on; default: auto")
     p.set_defaults(func=cmd_validate)
 
     # commands of the later stages live beside their API: each module has register(sub, formatter)

@@ -91,6 +91,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
             store = ox.Store()
             store.extend(quads)
             report = validate_store(store, shapes)
+            del store
         timings["validation"] = time.perf_counter() - t
         if not report.conforms:
             first = report.violations[0] if report.violations else "unknown violation"
@@ -146,11 +147,16 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
     atomic_write_many(files)
     result.timings["serialisation"] = time.perf_counter() - t
     result.files = list(files)
-    if networks:
+    if networks and result.counts["memberships"] <= NETWORK_FILES_LIMIT:
         t = time.perf_counter()
         result.files += write_derived(result.quads, out)
         result.timings["networks"] = time.perf_counter() - t
     return result
+
+
+#: above this many memberships the build writes no network files (the district network of a large
+#: corpus has hundreds of thousands of edges; `vitalegraph network export` still writes them)
+NETWORK_FILES_LIMIT = 5000
 
 
 def write_derived(quads, out: str | Path) -> list[Path]:

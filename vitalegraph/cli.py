@@ -37,7 +37,7 @@ def _add_format(p: argparse.ArgumentParser) -> None:
 
 # ---------------------------------------------------------------- build
 def cmd_build(args) -> int:
-    from .build import build
+    from .build import NETWORK_FILES_LIMIT, build
 
     started = time.perf_counter()
     result = build(args.sources, args.out, args.statements, args.reference)
@@ -54,7 +54,10 @@ def cmd_build(args) -> int:
         f"  warnings         {len(result.warnings):>6}",
         f"  validation       {result.validation}",
         f"  written          {', '.join(str(f) for f in result.files[:2])}",
-        f"                   {len(result.files) - 2} network files in {args.out / 'network'}/",
+        (f"                   {len(result.files) - 2} network files in {args.out / 'network'}/"
+         if len(result.files) > 2 else
+         f"                   no network files above {NETWORK_FILES_LIMIT:,} memberships: "
+         "run `vitalegraph network export`"),
         f"  time             {time.perf_counter() - started:6.2f} s",
     ]
     if result.skipped:

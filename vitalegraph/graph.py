@@ -47,9 +47,18 @@ def curie(value: str) -> ox.NamedNode:
     return node
 
 
+_iris: dict[str, ox.NamedNode] = {}
+
+
 def iri(key: str) -> ox.NamedNode:
-    """The IRI of an entity key such as ``person/annet-bertram``."""
-    return ox.NamedNode(str(ID) + quote(key, safe="/-_.~"))
+    """The IRI of an entity key such as ``person/annet-bertram``.
+
+    The same key gives the same Python object, so a million quads share their terms.
+    """
+    node = _iris.get(key)
+    if node is None:
+        node = _iris[key] = ox.NamedNode(str(ID) + quote(key, safe="/-_.~"))
+    return node
 
 
 def graph_iri(name: str) -> ox.NamedNode:
@@ -175,6 +184,7 @@ def build_quads(model: Model, ontology: str | Path | None = None) -> set[ox.Quad
     w = _Writer(model)
     for e in model.entities.values():
         w.entity(e)
+    _iris.clear()
     if ontology is not None:
         w.quads.update(ontology_quads(ontology))
     return w.quads

@@ -178,6 +178,12 @@ _EXTENSIONS = tuple(n for n in ("cli_network", "cli_picture", "cli_endpoint")
 
 
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
+    def _terminate(signum, _frame):
+        raise KeyboardInterrupt   # so that a terminated build removes its temporary files
+
+    signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

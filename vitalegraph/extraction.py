@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import SourceError
+from .reference import name_key
 from .sources import SourceDocument
 
 __all__ = ["Text", "MemberBullet", "TeamListing", "ProjectInfo", "extract_teams",
@@ -108,7 +109,10 @@ def _text(doc: SourceDocument, start: int, end: int, strip: str = _TRIM) -> Text
     if right <= left:
         return None
     s, e = start + left, start + right
-    return Text(normalize_space(doc.text[s:e]), s, e, doc.line_of(s))
+    value = normalize_space(doc.text[s:e])
+    if not value:       # only control characters
+        return None
+    return Text(value, s, e, doc.line_of(s))
 
 
 def _clean(line: str) -> str:
@@ -259,7 +263,8 @@ def extract_teams(doc: SourceDocument) -> list[TeamListing]:
     ------
     SourceError
         ``file:line: what is wrong`` for a team without place, district, theme or members, a
-        bullet without a name or a closing parenthesis, or a team listed twice.
+        bullet without a name or a closing parenthesis, a person listed twice in one team, or a
+        team listed twice.
 
     Examples
     --------
@@ -289,6 +294,13 @@ def extract_teams(doc: SourceDocument) -> list[TeamListing]:
             raise SourceError(doc.name, h + 1, f"team '{label}' without members: no '• Name (function)' "
                               "lines after its theme")
         members = _members(doc, items, label)
+        seen_names: dict[str, int] = {}
+        for m in members:
+            k = name_key(m.name.value)
+            if k in seen_names:
+                raise SourceError(doc.name, m.name.line, f"'{m.name.value}' is listed twice in team '{label}' "
+                                  f"(first at line {seen_names[k]})")
+            seen_names[k] = m.name.line
         key = tuple(v.casefold() for v in (place.value, district.value, theme.value))
         if key in seen:
             raise SourceError(doc.name, place.line, f"team '{label}' with theme '{theme.value}' is listed "

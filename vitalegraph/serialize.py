@@ -9,6 +9,7 @@ one, never half of one.
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -75,13 +76,16 @@ def atomic_write(path: str | Path, data: bytes) -> None:
 def atomic_write_many(files: dict[Path, bytes]) -> None:
     """Write several files so that each is whole; nothing is renamed until all are written.
 
-    If writing any file fails, no target is touched and the temporary files are removed.
+    If writing any file fails, no target is touched and the temporary files are removed; a
+    temporary file that a killed process left behind (``.NAME.*.tmp``) is removed by the next write.
     """
     temps: list[tuple[str, Path]] = []
     try:
         for path, data in files.items():
             path = Path(path)
             path.parent.mkdir(parents=True, exist_ok=True)
+            for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):   # left by a killed build
+                stale.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             temps.append((tmp, path))
             with os.fdopen(fd, "wb") as fh:

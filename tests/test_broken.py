@@ -1,0 +1,98 @@
+"""Hand-made broken sources each give their exact error; an interrupted build loses nothing."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import ROOT, SOURCES
+
+BROKEN = Path(__file__).parent / "broken"
+
+EXPECTED = {
+    "binary.txt": "binary.txt:3: binary file (NUL byte at byte 8): not a text document",
+    "duplicate-member.txt": "duplicate-member.txt:15: 'Anna Jansen' is listed twice in team 'Groningen, De Hoogte' "
+                            "(first at line 14)",
+    "duplicate-team.txt": "duplicate-team.txt:16: team 'Groningen, De Hoogte' with theme 'Werk' is listed twice "
+                          "(first at line 8)",
+    "empty.txt": "empty.txt:1: empty file: a source document needs text",
+    "latin1.txt": "latin1.txt:14: not valid UTF-8 (byte 0xa0 at byte 642); convert the file to UTF-8 "
+                  "(e.g. iconv -f latin1 -t utf-8)",
+    "open-parenthesis.txt": "open-parenthesis.txt:14: bullet in team 'Groningen, De Hoogte' without a closing "
+                            "parenthesis",
+    "team-without-district.txt": "team-without-district.txt:8: team without a district: 'Groningen' should read "
+                                 "'Place, District' (or stand as 'Place,' above a 'District' line)",
+    "team-without-members.txt": "team-without-members.txt:13: team 'Groningen, De Hoogte' without members: no "
+                                "'• Name (function)' lines after its theme",
+    "truncated.txt": "truncated.txt:70: bullet in team 'Rotterdam, Zuid (Pendrecht, Bloemhof, Hillesluis)' "
+                     "without a closing parenthesis",
+}
+
+
+def cli(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "vitalegraph", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, **kw)
+
+
+def test_every_broken_file_has_an_expected_error():
+    assert sorted(p.name for p in BROKEN.glob("*.txt")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_source_gives_its_exact_error(name, tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(BROKEN / name, sources / name)
+    r = cli("build", "--sources", sources, "--out", tmp_path / "out")
+    assert r.returncode == 1
+    assert r.stderr == f"vitalegraph: error: {EXPECTED[name]}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def _parse(path: Path) -> int:
+    fmt = ox.RdfFormat.TRIG if path.suffix == ".trig" else ox.RdfFormat.TURTLE
+    return sum(1 for _ in ox.parse(path=str(path), format=fmt))
+
+
+def test_killed_builds_leave_a_whole_dataset(tmp_path):
+    """Build A, then build B (A plus a team) and kill it at random points: the dataset is always
+    all of A or all of B, and never a half-written file."""
+    out = tmp_path / "out"
+    assert cli("build", "--out", out).returncode == 0
+    a = {p.name: p.read_bytes() for p in out.glob("vitalegraph.*")}
+    sources = tmp_path / "b"
+    shutil.copytree(SOURCES, sources)
+    page = sources / "004_157f315819f9f14b.txt"
+    page.write_bytes(page.read_bytes() + "\n\nUtrecht, Kanaleneiland\n\nToelichting (pdf-bestand)\n\nJeugd\n"
+                     " • Anna Jansen (wethouder, PvdA)\n".encode())
+    assert cli("build", "--sources", sources, "--out", tmp_path / "ref-b").returncode == 0
+    b = {p.name: p.read_bytes() for p in (tmp_path / "ref-b").glob("vitalegraph.*")}
+    rng = random.Random(7)
+    outcomes = set()
+    for attempt in range(8):
+        proc = subprocess.Popen([sys.executable, "-m", "vitalegraph", "build", "--sources", str(sources),
+                                 "--out", str(out)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 1.2))
+        proc.send_signal(signal.SIGKILL if attempt % 2 else signal.SIGTERM)
+        proc.wait(timeout=60)
+        now = {p.name: p.read_bytes() for p in out.glob("vitalegraph.*")}
+        assert set(now) == {"vitalegraph.ttl", "vitalegraph.trig"}
+        for name, data in now.items():
+            assert data in (a[name], b[name]), f"{name} is neither the old nor the new dataset"
+            assert _parse(out / name) > 6000
+        outcomes.add(now["vitalegraph.ttl"] == b["vitalegraph.ttl"])
+        if attempt % 2 == 0:     # SIGTERM: the build cleans up after itself
+            assert not [p for p in out.rglob(".*.tmp")]
+        # then copy A back, so the next kill again has something to lose
+        for name, data in a.items():
+            (out / name).write_bytes(data)
+    assert cli("build", "--out", out).returncode == 0
+    assert not [p for p in out.rglob(".*.tmp")], "a stale temporary file survived the next build"

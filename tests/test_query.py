@@ -181,3 +181,13 @@ def test_cli_query_file_and_csv(built, tmp_path):
     r = subprocess.run([sys.executable, "-m", "vitalegraph", "query", str(rq), "--data", str(built.files[0]),
                         "--format", "csv"], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout == "n\n13\n"
+
+
+def test_runaway_query_stops_at_the_timeout(dataset):
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(QueryError, match=r"stopped after 1 s \(--timeout\)"):
+        run_query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", dataset, timeout=1)
+    assert time.perf_counter() - start < 5
+    assert len(run_query("teams", dataset, timeout=10).rows) == 13     # a normal query is unaffected

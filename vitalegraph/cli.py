@@ -86,7 +86,7 @@ def cmd_query(args) -> int:
 
         table = run_remote_query(args.query, args.endpoint, timeout=args.timeout)
     else:
-        table = run_query(args.query, load_dataset(args.data, args.engine))
+        table = run_query(args.query, load_dataset(args.data, args.engine), timeout=getattr(args, "timeout", None))
     _out(render(table, args.format))
     return 0
 

@@ -221,7 +221,7 @@ def _rdflib_cell(term) -> Cell | None:
     return Cell("literal", str(term), dt, term.language)
 
 
-def run_query(spec: str, dataset: Dataset) -> Table:
+def run_query(spec: str, dataset: Dataset, timeout: float | None = None) -> Table:
     """Run a named query, a ``.rq`` file or SPARQL text on *dataset*.
 
     Parameters
@@ -237,20 +237,65 @@ def run_query(spec: str, dataset: Dataset) -> Table:
         For SELECT, one row per solution; for ASK, ``boolean``; for CONSTRUCT/DESCRIBE, the
         triples as rows of ``subject``, ``predicate``, ``object``.
 
+    timeout : float, optional
+        Seconds after which the query is stopped (it runs in a forked child process that is killed).
+
     Raises
     ------
     QueryError
-        If the query is unknown, not valid SPARQL, or would modify data.
+        If the query is unknown, not valid SPARQL, would modify data, or ran past *timeout*.
     """
     _label, sparql = resolve_query(spec)
-    form = check_read_only(sparql)
+    check_read_only(sparql)
+    if timeout is not None and timeout > 0:
+        return _with_timeout(lambda: _execute(sparql, dataset), timeout)
+    return _execute(sparql, dataset)
+
+
+def _with_timeout(fn, timeout: float) -> Table:
+    """Run *fn* in a forked child; kill it after *timeout* seconds.
+
+    Neither engine can interrupt a running query, so a runaway query runs in a child process that
+    shares the loaded store (fork, copy-on-write) and is killed when the time is up.
+    """
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+
+    def child():
+        try:
+            sender.send(("ok", fn()))
+        except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
+            sender.send(("error", exc if isinstance(exc, QueryError) else QueryError(f"query failed: {exc}")))
+
+    proc = ctx.Process(target=child, daemon=True)
+    proc.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryError(f"query stopped after {timeout:g} s (--timeout); simplify it or raise --timeout")
+        kind, value = receiver.recv()
+    except EOFError:
+        raise QueryError("query failed: the query process ended without an answer") from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+    if kind == "error":
+        raise value
+    return value
+
+
+def _execute(sparql: str, dataset: Dataset) -> Table:
     if dataset.engine == "oxigraph":
         import pyoxigraph as ox
 
         try:
             result = dataset.store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
-            raise QueryError(f"not valid SPARQL: {' '.join(str(exc).split())}") from None
+            message = " ".join(str(exc).split())
+            raise QueryError(f"not valid SPARQL: {message if len(message) < 160 else message[:157] + '...'}") from None
         except (ValueError, OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
         if isinstance(result, ox.QuerySolutions):

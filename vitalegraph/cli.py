@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, help="show at most this many violations; default: 20")
     p.add_argument("--route", choices=("auto", "pyshacl", "sparql"), default="auto",
                    help="pyshacl (the reference), sparql (the same shapes as SPARQL checks on Oxigraph, for large "
-                        "files) or auto: sparql from 100,000 triples on; default: auto")
+                        "files) or auto: sparql from 50,000 triples on; default: auto")
     p.set_defaults(func=cmd_validate)
 
     # commands of the later stages live beside their API: each module has register(sub, formatter)

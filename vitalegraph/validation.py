@@ -22,7 +22,7 @@ from pathlib import Path
 __all__ = ["Violation", "Report", "validate", "validate_store", "compile_shapes", "to_rdflib", "FAST_ROUTE_FROM"]
 
 #: from this many triples on, the build validates with :func:`validate_store`
-FAST_ROUTE_FROM = 100_000
+FAST_ROUTE_FROM = 50_000
 
 _SH = "http://www.w3.org/ns/shacl#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -1,0 +1,237 @@
+"""One benchmark for VitaleGraph: where the time goes as the corpus grows.
+
+    python benchmarks/run.py [--sizes 13,1000,10000,15000] [--runs 3] [--rdflib-timeout 120]
+
+For each size (number of adoption teams; 13 is the seed corpus in data/sources, any other size a
+synthetic corpus from benchmarks/corpus.py with seed 1) it measures, each stage in a fresh process:
+
+* the build by stage (extraction, resolution, graph, validation, serialisation): time (median of
+  --runs) and peak RSS at the end of the stage, the number of triples, and whether two builds gave
+  byte-identical TTL and TriG;
+* each named query's latency on rdflib's memory store and on Oxigraph (the engine `vitalegraph query`
+  uses), with their ratio (one run each: the machine is shared and noisy), plus the time to load the
+  dataset into each;
+* the network analyses (all of them, on the actor and district networks);
+* the picture (`coalitions` view: time and size), if vitalegraph.picture is present;
+* the endpoint's load time (oxigraph load), if vitalegraph.serve is present.
+
+It prints one table and writes it as JSON to benchmarks/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+
+_BUILD_STAGES = r'''
+import json, resource, sys, time
+from pathlib import Path
+def rss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+out = {}
+t0 = time.perf_counter()
+from vitalegraph import paths
+from vitalegraph.sources import read_sources
+from vitalegraph.statements import load_statements
+from vitalegraph.reference import load_reference
+from vitalegraph.resolution import extract, resolve
+from vitalegraph.graph import build_quads
+from vitalegraph.validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
+from vitalegraph.serialize import atomic_write_many, trig_bytes, turtle_bytes
+src, dst = Path(sys.argv[1]), Path(sys.argv[2])
+t = time.perf_counter()
+docs = read_sources(src); ex = extract(docs); files, skipped = load_statements(paths.STATEMENTS, docs)
+ref = load_reference(paths.REFERENCE)
+out["extraction"] = (time.perf_counter() - t, rss())
+t = time.perf_counter(); model = resolve(docs, files, ref, skipped, ex); del ex
+out["resolution"] = (time.perf_counter() - t, rss())
+t = time.perf_counter(); quads = build_quads(model, paths.ONTOLOGY); del model
+out["graph"] = (time.perf_counter() - t, rss())
+t = time.perf_counter()
+if len(quads) < FAST_ROUTE_FROM:
+    report = validate(to_rdflib(quads), paths.SHAPES)
+else:
+    import pyoxigraph as ox
+    store = ox.Store(); store.extend(quads); report = validate_store(store, paths.SHAPES); del store
+assert report.conforms, report.summary()
+out["validation"] = (time.perf_counter() - t, rss())
+t = time.perf_counter()
+atomic_write_many({dst / "vitalegraph.ttl": turtle_bytes(quads), dst / "vitalegraph.trig": trig_bytes(quads)})
+out["serialisation"] = (time.perf_counter() - t, rss())
+out["total"] = (time.perf_counter() - t0, rss())
+out["triples"] = len({(q.subject, q.predicate, q.object) for q in quads})
+out["route"] = report.route
+print(json.dumps(out))
+'''
+
+_QUERIES = r'''
+import json, sys, time
+from vitalegraph.query import load_dataset, named_queries, run_query
+from vitalegraph.errors import QueryError
+engine, data, limit = sys.argv[1], sys.argv[2], float(sys.argv[3])
+t = time.perf_counter(); ds = load_dataset(data, engine); load = time.perf_counter() - t
+res = {"load": load, "queries": {}}
+import signal
+def alarm(signum, frame):
+    raise TimeoutError
+signal.signal(signal.SIGALRM, alarm)
+for name in named_queries():
+    t = time.perf_counter()
+    try:
+        if limit:   # rdflib is pure Python: an alarm interrupts it without a forked child's overhead
+            signal.setitimer(signal.ITIMER_REAL, limit)
+        rows = len(run_query(name, ds).rows)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        res["queries"][name] = {"seconds": time.perf_counter() - t, "rows": rows}
+    except (QueryError, TimeoutError) as exc:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        res["queries"][name] = {"seconds": None, "error": str(exc) or f"over {limit:g} s"}
+print(json.dumps(res))
+'''
+
+_NETWORK = r'''
+import json, sys, time
+import networkx as nx
+from vitalegraph.query import load_dataset
+from vitalegraph import network as vn
+ds = load_dataset(sys.argv[1])
+t = time.perf_counter()
+rows = vn.membership_rows(ds)
+A, D = vn.actor_network(rows), vn.district_network(rows)
+vn.actor_team_network(rows); vn.ministry_district_network(rows)
+vn.linkers(rows)
+ca, cd = vn.centrality(A), vn.centrality(D)
+nx.set_node_attributes(A, vn.actor_groups(A), "group"); vn.brokerage(A, "group")
+vn.communities(A); vn.communities(D)
+print(json.dumps({"seconds": time.perf_counter() - t, "actor": [A.number_of_nodes(), A.number_of_edges()],
+                  "district": [D.number_of_nodes(), D.number_of_edges()],
+                  "betweenness": {"actor": ca[0]["betweenness_method"] if ca else "",
+                                  "district": cd[0]["betweenness_method"] if cd else ""}}))
+'''
+
+
+def child(code: str, *args: str, timeout: float = 3600) -> dict:
+    r = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr.strip().splitlines()[-1] if r.stderr.strip() else f"exit {r.returncode}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def timed_cli(*args: str) -> float:
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "vitalegraph", *args], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - t
+
+
+def measure(size: int, runs: int, rdflib_timeout: float, work: Path) -> dict:
+    if size == 13:
+        sources = ROOT / "data" / "sources"
+    else:
+        sources = work / f"corpus-{size}"
+        subprocess.run([sys.executable, "benchmarks/corpus.py", "--teams", str(size), "--seed", "1", "--out",
+                        str(sources)], cwd=ROOT, check=True, capture_output=True)
+    builds = []
+    for i in range(runs):
+        out = work / f"out-{size}-{i}"
+        out.mkdir(parents=True, exist_ok=True)
+        builds.append(child(_BUILD_STAGES, str(sources), str(out)))
+    data = work / f"out-{size}-0" / "vitalegraph.ttl"
+    identical = all((work / f"out-{size}-{i}" / f).read_bytes() == (work / f"out-{size}-0" / f).read_bytes()
+                    for i in range(1, runs) for f in ("vitalegraph.ttl", "vitalegraph.trig"))
+    stages = {}
+    for stage in ("extraction", "resolution", "graph", "validation", "serialisation", "total"):
+        stages[stage] = {"seconds": statistics.median(b[stage][0] for b in builds),
+                         "peak_rss_mb": max(b[stage][1] for b in builds) / 2**20}
+    result = {"teams": size, "triples": builds[0]["triples"], "validation_route": builds[0]["route"],
+              "build": stages, "byte_identical": identical if runs > 1 else None}
+    ox = child(_QUERIES, "oxigraph", str(data), "0")
+    rl = child(_QUERIES, "rdflib", str(data), str(rdflib_timeout), timeout=rdflib_timeout * 15 + 600)
+    result["load"] = {"oxigraph": ox["load"], "rdflib": rl["load"]}
+    result["queries"] = {}
+    for name, o in ox["queries"].items():
+        r = rl["queries"].get(name, {})
+        ratio = (r["seconds"] / o["seconds"]) if r.get("seconds") and o.get("seconds") else None
+        result["queries"][name] = {"oxigraph": o.get("seconds"), "rdflib": r.get("seconds"),
+                                   "rdflib_error": r.get("error"), "ratio": ratio, "rows": o.get("rows")}
+    result["network"] = child(_NETWORK, str(data))
+    if (ROOT / "vitalegraph" / "picture.py").exists():
+        html = work / f"picture-{size}.html"
+        try:
+            seconds = statistics.median(timed_cli("picture", "coalitions", "--data", str(data), "--out", str(html))
+                                        for _ in range(runs))
+            result["picture"] = {"seconds": seconds, "bytes": html.stat().st_size}
+        except subprocess.CalledProcessError as exc:
+            result["picture"] = {"error": (exc.stderr or b"").decode()[-200:]}
+    if (ROOT / "vitalegraph" / "serve.py").exists():
+        import shutil
+
+        exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+        store = work / f"store-{size}"
+        t = time.perf_counter()
+        subprocess.run([exe, "load", "--location", str(store), "--file", str(data)], check=True, capture_output=True)
+        result["endpoint_load_seconds"] = time.perf_counter() - t
+    return result
+
+
+def _f(x, digits=2):
+    return "-" if x is None else f"{x:.{digits}f}"
+
+
+def table(results: list[dict]) -> str:
+    lines = []
+    head = f"{'teams':>6} {'triples':>9} {'extract':>8} {'resolve':>8} {'graph':>7} {'valid.':>7} {'serial.':>8} " \
+           f"{'total s':>8} {'peak MB':>8} {'ident.':>6} {'net s':>6} {'pict s':>7} {'pict MB':>8} {'endp. s':>8}"
+    lines.append(head)
+    for r in results:
+        b = r["build"]
+        pic = r.get("picture", {})
+        lines.append(f"{r['teams']:>6} {r['triples']:>9} {_f(b['extraction']['seconds']):>8} "
+                     f"{_f(b['resolution']['seconds']):>8} {_f(b['graph']['seconds']):>7} "
+                     f"{_f(b['validation']['seconds']):>7} {_f(b['serialisation']['seconds']):>8} "
+                     f"{_f(b['total']['seconds']):>8} {b['total']['peak_rss_mb']:>8.0f} "
+                     f"{str(r['byte_identical'])[:5]:>6} {_f(r['network']['seconds']):>6} "
+                     f"{_f(pic.get('seconds')):>7} {_f((pic.get('bytes') or 0) / 2**20):>8} "
+                     f"{_f(r.get('endpoint_load_seconds')):>8}")
+    lines.append("")
+    lines.append(f"{'teams':>6} {'query':<20} {'oxigraph s':>11} {'rdflib s':>10} {'ratio':>8}")
+    for r in results:
+        lines.append(f"{r['teams']:>6} {'(load)':<20} {_f(r['load']['oxigraph'], 3):>11} {_f(r['load']['rdflib'], 3):>10}")
+        for name, q in r["queries"].items():
+            rd = _f(q["rdflib"], 3) if q["rdflib"] is not None else ("timeout" if q.get("rdflib_error") else "-")
+            lines.append(f"{r['teams']:>6} {name:<20} {_f(q['oxigraph'], 4):>11} {rd:>10} {_f(q['ratio'], 1):>8}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="13,1000,10000,15000", help="comma-separated numbers of teams")
+    parser.add_argument("--runs", type=int, default=3, help="build runs per size (the median is reported)")
+    parser.add_argument("--rdflib-timeout", type=float, default=120, help="seconds per query on rdflib")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            print(f"measuring {size} teams ...", file=sys.stderr, flush=True)
+            results.append(measure(size, args.runs, args.rdflib_timeout, Path(tmp)))
+            print(table(results[-1:]), file=sys.stderr, flush=True)
+    report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+              "sizes": results}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -29,6 +29,7 @@ class BuildResult:
     skipped: list[str]
     timings: dict[str, float]
     files: list[Path] = field(default_factory=list)
+    derived: list[Path] = field(default_factory=list)
     validation: str = ""
     quads: set = field(default_factory=set, repr=False)
     model: object = field(default=None, repr=False)
@@ -125,8 +126,8 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
           statements: str | Path = paths.STATEMENTS, reference: str | Path = paths.REFERENCE,
           ontology: str | Path = paths.ONTOLOGY, shapes: str | Path | None = paths.SHAPES,
           networks: bool = True) -> BuildResult:
-    """Build, validate and write ``vitalegraph.ttl`` and ``vitalegraph.trig`` into *out*, and
-    (with *networks*) the network files into ``OUT/network/``.
+    """Build, validate and write ``vitalegraph.ttl``, ``vitalegraph.trig`` and their description
+    ``void.ttl`` into *out*, and (with *networks*) the network files into ``OUT/network/``.
 
     Both files are written atomically and only after validation passed: a failed build leaves the
     previous files untouched.
@@ -143,13 +144,17 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
     result = build_dataset(sources, statements, reference, ontology, shapes)
     t = time.perf_counter()
     out = Path(out)
+    from .describe import description_bytes
+
     files = {out / DATASET_TTL: turtle_bytes(result.quads), out / DATASET_TRIG: trig_bytes(result.quads)}
+    # the VoID/DCAT description, with the checksums of the files beside it, in the same atomic batch
+    files[out / "void.ttl"] = description_bytes(result.quads, dict(files))
     atomic_write_many(files)
     result.timings["serialisation"] = time.perf_counter() - t
     result.files = list(files)
     if networks and result.counts["memberships"] <= NETWORK_FILES_LIMIT:
         t = time.perf_counter()
-        result.files += write_derived(result.quads, out)
+        result.derived = write_derived(result.quads, out)
         result.timings["networks"] = time.perf_counter() - t
     return result
 
@@ -173,5 +178,5 @@ def write_derived(quads, out: str | Path) -> list[Path]:
 
     store = ox.Store()
     store.extend(quads)
-    rows = membership_rows(Dataset(Path(out) / DATASET_TTL, "oxigraph", store))
+    rows = membership_rows(Dataset(Path(out) / DATASET_TTL, "oxigraph", store, union=True))
     return write_networks(all_networks(rows), Path(out) / "network")

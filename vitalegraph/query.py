@@ -122,10 +122,26 @@ def resolve_query(spec: str) -> tuple[str, str]:
 
 
 class Dataset:
-    """A loaded dataset file on one engine."""
+    """A loaded dataset on one engine.
 
-    def __init__(self, path: Path, engine: str, store):
-        self.path, self.engine, self.store = path, engine, store
+    ``union``: the store holds its triples in named graphs only, so queries read the union of the
+    named graphs as their default graph (a store built from the build's quads); otherwise the
+    default graph holds the merged triples, each once.
+    """
+
+    def __init__(self, path: Path, engine: str, store, union: bool = False, merged_default: bool = False):
+        self.path, self.engine, self.store, self.union = path, engine, store, union
+        self.merged_default = merged_default
+
+    def file_quads(self):
+        """The quads as the file holds them (Oxigraph only): without the merged default graph
+        that :func:`load_dataset` adds to a TriG or N-Quads file."""
+        import pyoxigraph as ox
+
+        quads = self.store.quads_for_pattern(None, None, None, None)
+        if self.merged_default:
+            return (q for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+        return quads
 
     def __len__(self) -> int:
         return len(self.store)
@@ -161,10 +177,16 @@ def load_dataset(path: str | Path = paths.DEFAULT_DATA, engine: str = "auto") ->
         store = ox.Store()
         try:
             store.bulk_load(path=str(path), format=fmt)
+            merged = False
+            if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) and not store.query("ASK { ?s ?p ?o }"):
+                # named graphs stay for GRAPH <...> queries; the (empty) default graph gets the merged
+                # triples, once each (Oxigraph's union default graph repeats a triple once per graph)
+                store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+                merged = True
         except (SyntaxError, ValueError, OSError) as exc:
             raise DataFileError(f"{path}: not a readable RDF file ({str(exc).splitlines()[0]}); "
                                 "rebuild it with `vitalegraph build`") from None
-        return Dataset(path, "oxigraph", store)
+        return Dataset(path, "oxigraph", store, merged_default=merged)
     if engine == "rdflib":
         import rdflib
 
@@ -292,7 +314,7 @@ def _execute(sparql: str, dataset: Dataset) -> Table:
         import pyoxigraph as ox
 
         try:
-            result = dataset.store.query(sparql, use_default_graph_as_union=True)
+            result = dataset.store.query(sparql, use_default_graph_as_union=dataset.union)
         except SyntaxError as exc:
             message = " ".join(str(exc).split())
             raise QueryError(f"not valid SPARQL: {message if len(message) < 160 else message[:157] + '...'}") from None

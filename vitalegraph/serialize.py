@@ -68,6 +68,12 @@ def trig_bytes(quads: Iterable[ox.Quad]) -> bytes:
     return ox.serialize(sorted_quads(quads), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Write *data* to *path* through a temporary file in the same folder and a rename."""
     atomic_write_many({Path(path): data})
@@ -88,6 +94,7 @@ def atomic_write_many(files: dict[Path, bytes]) -> None:
                 stale.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             temps.append((tmp, path))
+            os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; the dataset is for everyone to read
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()

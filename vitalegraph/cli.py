@@ -53,9 +53,9 @@ def cmd_build(args) -> int:
         f"  triples          {c['triples']:>6}  ({c['quads']} quads in {c['sources'] + 2} named graphs)",
         f"  warnings         {len(result.warnings):>6}",
         f"  validation       {result.validation}",
-        f"  written          {', '.join(str(f) for f in result.files[:2])}",
-        (f"                   {len(result.files) - 2} network files in {args.out / 'network'}/"
-         if len(result.files) > 2 else
+        f"  written          {', '.join(str(f) for f in result.files)}",
+        (f"                   {len(result.derived)} network files in {args.out / 'network'}/"
+         if result.derived else
          f"                   no network files above {NETWORK_FILES_LIMIT:,} memberships: "
          "run `vitalegraph network export`"),
         f"  time             {time.perf_counter() - started:6.2f} s",

@@ -130,6 +130,10 @@ class _Fake:
                     body = b'{"head": {"vars": ["x"]}, "results": {"bindings": [ {"x": '
                     self.send_response(200)
                     self.send_header("Content-Type", "application/sparql-results+json")
+                elif mode_ == "close":      # hang up without an answer
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
                 elif mode_ == "html":
                     body = b"<!DOCTYPE html><html><body>a web page</body></html>"
                     self.send_response(200)
@@ -380,6 +384,13 @@ def test_http_500(fake):
 @pytest.mark.parametrize("fake", ["malformed"], indirect=True)
 def test_malformed_json(fake):
     assert_one_line_error(run_cli("query", "teams", "--endpoint", fake.url), 3, fake.url, "malformed")
+
+
+@pytest.mark.parametrize("fake", ["close"], indirect=True)
+def test_server_that_closes_the_connection(fake):
+    r = run_cli("query", "teams", "--endpoint", fake.url)
+    assert r.returncode == 3 and fake.url in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
 
 
 @pytest.mark.parametrize("fake", ["html"], indirect=True)

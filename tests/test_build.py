@@ -208,7 +208,7 @@ def test_bad_source_stops_the_build_and_keeps_the_old_dataset(sources_copy, tmp_
     assert bad.stderr.startswith(f"vitalegraph: error: {expected}")
     assert len(bad.stderr.strip().splitlines()) == 1 and "Traceback" not in bad.stderr
     assert (out / "vitalegraph.ttl").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["network", "vitalegraph.trig", "vitalegraph.ttl", "void.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["network", "pictures", "vitalegraph.trig", "vitalegraph.ttl", "void.ttl"]
     assert not [p for p in out.rglob("*") if p.name.startswith(".")]     # no half-written temporary file
 
 

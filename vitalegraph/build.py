@@ -127,7 +127,8 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
           ontology: str | Path = paths.ONTOLOGY, shapes: str | Path | None = paths.SHAPES,
           networks: bool = True) -> BuildResult:
     """Build, validate and write ``vitalegraph.ttl``, ``vitalegraph.trig`` and their description
-    ``void.ttl`` into *out*, and (with *networks*) the network files into ``OUT/network/``.
+    ``void.ttl`` into *out*, and (with *networks*) the network files and pictures into
+    ``OUT/network/`` and ``OUT/pictures/``.
 
     Both files are written atomically and only after validation passed: a failed build leaves the
     previous files untouched.
@@ -159,13 +160,15 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
     return result
 
 
-#: above this many memberships the build writes no network files (the district network of a large
-#: corpus has hundreds of thousands of edges; `vitalegraph network export` still writes them)
+#: above this many memberships the build writes no network files or pictures (the district network of
+#: a large corpus has hundreds of thousands of edges; `vitalegraph network export` and
+#: `vitalegraph picture` still write them)
 NETWORK_FILES_LIMIT = 5000
 
 
 def write_derived(quads, out: str | Path) -> list[Path]:
-    """Write what is derived from the graph: the network files in ``OUT/network/``.
+    """Write what is derived from the graph: the network files in ``OUT/network/`` and the
+    pictures in ``OUT/pictures/``.
 
     The networks are computed through SPARQL on an Oxigraph store holding *quads*, exactly as
     ``vitalegraph network export`` computes them from the written dataset.
@@ -176,7 +179,11 @@ def write_derived(quads, out: str | Path) -> list[Path]:
     from .network_files import write_networks
     from .query import Dataset
 
+    from .picture import write_pictures
+
     store = ox.Store()
     store.extend(quads)
-    rows = membership_rows(Dataset(Path(out) / DATASET_TTL, "oxigraph", store, union=True))
-    return write_networks(all_networks(rows), Path(out) / "network")
+    dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store, union=True)
+    rows = membership_rows(dataset)
+    return (write_networks(all_networks(rows), Path(out) / "network")
+            + write_pictures(dataset, Path(out) / "pictures", rows=rows))

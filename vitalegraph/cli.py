@@ -54,10 +54,12 @@ def cmd_build(args) -> int:
         f"  warnings         {len(result.warnings):>6}",
         f"  validation       {result.validation}",
         f"  written          {', '.join(str(f) for f in result.files)}",
-        (f"                   {len(result.derived)} network files in {args.out / 'network'}/"
+        (f"                   {sum(1 for p in result.derived if p.parent.name == 'network')} network files in "
+         f"{args.out / 'network'}/, {sum(1 for p in result.derived if p.parent.name == 'pictures')} pictures in "
+         f"{args.out / 'pictures'}/"
          if result.derived else
-         f"                   no network files above {NETWORK_FILES_LIMIT:,} memberships: "
-         "run `vitalegraph network export`"),
+         f"                   no network files or pictures above {NETWORK_FILES_LIMIT:,} memberships: "
+         "run `vitalegraph network export` and `vitalegraph picture`"),
         f"  time             {time.perf_counter() - started:6.2f} s",
     ]
     if result.skipped:

@@ -1,0 +1,60 @@
+"""``vitalegraph picture``: an interactive network picture as one offline HTML file, over
+:mod:`vitalegraph.picture`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import paths
+from .errors import DataFileError, QueryError
+
+__all__ = ["register", "cmd_picture", "PERIODS"]
+
+#: = vitalegraph.network.PERIODS, written out so that `vitalegraph --help` imports no NetworkX
+PERIODS = ("all", "start", "latest")
+
+
+def cmd_picture(args) -> int:
+    """Write the picture of one view; one line on standard output says what was written."""
+    from . import picture as vp
+    from .query import load_dataset
+    from .serialize import atomic_write_many
+
+    view = args.view or vp.DEFAULT_VIEW
+    if view not in vp.VIEWS:
+        raise QueryError(f"unknown view '{view}'; choose one of {', '.join(vp.VIEWS)}")
+    out = args.out or Path("data") / "pictures" / f"{view}.html"
+    if out.is_dir():
+        raise DataFileError(f"{out}: is a folder; give a file name such as {out / (view + '.html')}")
+    page, G = vp.render_view(load_dataset(args.data), view, args.period)
+    data = page.encode("utf-8")
+    try:
+        atomic_write_many({out: data})
+    except OSError as exc:
+        raise DataFileError(f"{out}: cannot write ({exc.strerror or exc})") from None
+    sys.stdout.write(f"wrote {out} ({view}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges, "
+                     f"{len(data) / 1024:.0f} KiB; open it in a browser, it works offline)\n")
+    return 0
+
+
+def register(sub, formatter_class) -> None:
+    """Add the ``picture`` command to the subparsers *sub*."""
+    p = sub.add_parser(
+        "picture", formatter_class=formatter_class,
+        help="an interactive network picture: one HTML file that works offline",
+        description="Draw a network of the graph as ONE self-contained HTML file (vis-network inline, no "
+                    "request to any host): colour and shape by kind, size by betweenness, hover for facts, "
+                    "click to light up a neighbourhood, search by name, filters by ministry, municipality "
+                    "and kind, and for a person the source quote behind each membership.\n\nViews:\n"
+                    "  coalitions   districts, adoption teams, persons, ministries and municipalities together\n"
+                    "  districts    the district network, edges labelled by who and which ministries link them\n"
+                    "  departments  the ministries and the districts they reach",
+        epilog="Example:\n  vitalegraph picture\n  vitalegraph picture districts --period start\n"
+               "  vitalegraph picture departments --out /tmp/departments.html")
+    p.add_argument("view", nargs="?", metavar="VIEW", help="coalitions (default), districts or departments")
+    p.add_argument("--data", type=Path, default=paths.DEFAULT_DATA, help="dataset file; default: data/vitalegraph.ttl")
+    p.add_argument("--out", type=Path, default=None, help="the HTML file; default: data/pictures/VIEW.html")
+    p.add_argument("--period", choices=PERIODS, default="all",
+                   help="all memberships (default); start: the team listing only; latest: later changes applied")
+    p.set_defaults(func=cmd_picture)

@@ -88,9 +88,37 @@ def cmd_query(args) -> int:
 
         table = run_remote_query(args.query, args.endpoint, timeout=args.timeout)
     else:
-        table = run_query(args.query, load_dataset(args.data, args.engine), timeout=getattr(args, "timeout", None))
+        dataset = load_dataset(args.data, args.engine)
+        watchdog = _watchdog(getattr(args, "timeout", None))
+        table = run_query(args.query, dataset)
+        if watchdog is not None:
+            watchdog.cancel()
     _out(render(table, args.format))
     return 0
+
+
+def _watchdog(timeout: float | None):
+    """Stop the whole command after *timeout* seconds (a runaway local query).
+
+    Neither engine can interrupt a query, but both release the interpreter while they work, so a
+    timer thread can end the process with a one-line error. (The API's ``run_query(timeout=)``
+    runs the query in a forked child instead, which costs more for large results.)
+    """
+    if not timeout:
+        return None
+    import os
+    import threading
+
+    def fire():
+        sys.stderr.write(f"vitalegraph: error: query stopped after {timeout:g} s (--timeout); "
+                         "simplify it or raise --timeout\n")
+        sys.stderr.flush()
+        os._exit(2)
+
+    timer = threading.Timer(timeout, fire)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def cmd_validate(args) -> int:

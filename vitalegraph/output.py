@@ -14,6 +14,7 @@ import io
 import json
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .namespaces import PREFIXES
 
@@ -24,9 +25,11 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {_XSD + t for t in ("integer", "decimal", "double", "float", "nonNegativeInteger", "int", "long")}
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One value: ``kind`` is ``uri``, ``literal`` or ``bnode``; literals may carry datatype or lang."""
+class Cell(NamedTuple):
+    """One value: ``kind`` is ``uri``, ``literal`` or ``bnode``; literals may carry datatype or lang.
+
+    A named tuple: a result of a hundred thousand rows is made quickly.
+    """
 
     kind: str
     value: str

@@ -322,7 +322,17 @@ def _execute(sparql: str, dataset: Dataset) -> Table:
             raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
         if isinstance(result, ox.QuerySolutions):
             cols = [v.value for v in result.variables]
-            rows = [[_ox_cell(sol[v]) for v in cols] for sol in result]
+            cache: dict = {}      # labels and IRIs repeat: convert each term once
+
+            def cell(term):
+                if term is None:
+                    return None
+                c = cache.get(term)
+                if c is None:
+                    c = cache[term] = _ox_cell(term)
+                return c
+            n = range(len(cols))
+            rows = [[cell(sol[i]) for i in n] for sol in result]
             return Table(cols, rows)
         if isinstance(result, ox.QueryBoolean):
             return Table([], [], bool(result))

@@ -234,8 +234,8 @@ def register(sub, formatter_class) -> None:
                                    "`vitalegraph query` does. The SPARQL endpoint is http://HOST:PORT/query and "
                                    "Oxigraph's query page (YASGUI, served by the server itself) is at "
                                    "http://HOST:PORT/. Ctrl-C stops the server and removes the store.",
-                       epilog=f"Example:\n  vitalegraph serve\n  vitalegraph serve --port 8000\n"
-                              f"  vitalegraph serve --data data/vitalegraph.ttl --host 0.0.0.0")
+                       epilog="Example:\n  vitalegraph serve\n  vitalegraph serve --port 8000\n"
+                              "  vitalegraph serve --data data/vitalegraph.ttl --host 0.0.0.0")
     p.add_argument("--data", type=Path, default=None, help=data_help)
     p.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port to listen on; default: {DEFAULT_PORT}")
     p.add_argument("--host", default=DEFAULT_HOST,

@@ -65,15 +65,6 @@ _SHA256 = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256"
 _IANA = "https://www.iana.org/assignments/media-types/"
 
 
-def _world_readable(path: Path) -> None:
-    """Give a file written by serialize.atomic_write (mkstemp: mode 0600) the usual mode 0644 & ~umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.chmod(path, 0o666 & ~umask)
-    except OSError:
-        pass
-
 
 def _epoch_date(value: str | None) -> str | None:
     import datetime
@@ -333,7 +324,6 @@ def write_description(quads, out_dir: str | Path = paths.DEFAULT_OUT, endpoint: 
         atomic_write(target, body)
     except OSError as exc:
         raise DataFileError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    _world_readable(target)
     return target
 
 
@@ -516,5 +506,4 @@ def write_ontology_docs(ontology: str | Path = paths.ONTOLOGY, out_dir: str | Pa
         atomic_write(target, page)
     except OSError as exc:
         raise DataFileError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    _world_readable(target)
     return target

@@ -21,7 +21,6 @@ Examples
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Iterable
 
@@ -45,15 +44,6 @@ RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "ntriples": "nt", "nquads"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
-
-def _world_readable(path: Path) -> None:
-    """Give a file written by serialize.atomic_write (mkstemp: mode 0600) the usual mode 0644 & ~umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.chmod(path, 0o666 & ~umask)
-    except OSError:
-        pass
 
 
 def read_quads(data: str | Path) -> list:
@@ -303,5 +293,4 @@ def export(data: str | Path, fmt: str, out: str | Path | None = None) -> bytes |
         atomic_write(out, body)
     except OSError as exc:
         raise DataFileError(f"{out}: cannot write ({exc.strerror or exc})") from None
-    _world_readable(out)
     return out

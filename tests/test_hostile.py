@@ -82,3 +82,22 @@ def test_exports_parse_back_to_the_same_strings(hostile_build, tmp_path, fmt, pa
     assert r.returncode == 0, r.stderr
     literals = {t.object.value for t in ox.parse(path=str(out), format=parse) if isinstance(t.object, ox.Literal)}
     assert set(HOSTILE.values()) <= literals
+
+
+from browser import chromium  # noqa: E402,F401  (the headless Chromium fixture)
+
+
+@pytest.mark.parametrize("view", ["coalitions", "districts", "departments"])
+def test_pictures_of_hostile_sources_run_nothing(hostile_build, chromium, view):  # noqa: F811
+    from selenium.common.exceptions import NoAlertPresentException
+
+    page = hostile_build / "pictures" / f"{view}.html"
+    assert page.is_file()
+    chromium.open(page)
+    with pytest.raises(NoAlertPresentException):
+        chromium.driver.switch_to.alert.text  # noqa: B018 - raises when no alert is open
+    assert chromium.js("return document.images.length") == 0
+    assert chromium.errors() == [] and chromium.outside_requests() == []
+    if view == "coalitions":
+        labels = chromium.js("return vgPicture.nodes.get().map(n => n.label)")
+        assert any("<script>alert`1`</script>" in (label or "") for label in labels)

@@ -91,7 +91,7 @@ def find_oxigraph() -> str:
     if found:
         return found
     raise EndpointError("the Oxigraph server is not installed: pip install oxigraph "
-                        "(or pip install 'vitalegraph[server]')")
+                        "(a dependency of vitalegraph: pip install -e . installs it)")
 
 
 def free_port(host: str = DEFAULT_HOST) -> int:

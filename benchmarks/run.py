@@ -5,9 +5,10 @@
 For each size (number of adoption teams; 13 is the seed corpus in data/sources, any other size a
 synthetic corpus from benchmarks/corpus.py with seed 1) it measures, each stage in a fresh process:
 
-* the build by stage (extraction, resolution, graph, validation, serialisation): time (median of
-  --runs) and peak RSS at the end of the stage, the number of triples, and whether two builds gave
-  byte-identical TTL and TriG;
+* the build by stage, as `vitalegraph build` runs it (`vitalegraph.build.build`; extraction,
+  resolution, graph, validation, statistics for the description, serialisation of the TTL, TriG and
+  void.ttl): time (median of --runs) and peak RSS at the end of the stage, the number of triples,
+  and whether two builds gave byte-identical TTL and TriG;
 * each named query's latency on rdflib's memory store and on Oxigraph through
   `vitalegraph.query.run_query` (what `vitalegraph query` runs), with their ratio, and the same query
   straight on pyoxigraph with `run_query`'s overhead over it (one run each: the machine is shared and
@@ -34,45 +35,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
+#: the stages of `vitalegraph build` (vitalegraph.build), in order
+STAGES = ("extraction", "resolution", "graph", "validation", "statistics", "serialisation")
 
 _BUILD_STAGES = r'''
 import json, resource, sys, time
-from pathlib import Path
 def rss():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-out = {}
 t0 = time.perf_counter()
-from vitalegraph import paths
-from vitalegraph.sources import read_sources
-from vitalegraph.statements import load_statements
-from vitalegraph.reference import load_reference
-from vitalegraph.resolution import extract, resolve
-from vitalegraph.graph import build_quads
-from vitalegraph.validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
-from vitalegraph.serialize import atomic_write_many, trig_bytes, turtle_bytes
-src, dst = Path(sys.argv[1]), Path(sys.argv[2])
-t = time.perf_counter()
-docs = read_sources(src); ex = extract(docs); files, skipped = load_statements(paths.STATEMENTS, docs)
-ref = load_reference(paths.REFERENCE)
-out["extraction"] = (time.perf_counter() - t, rss())
-t = time.perf_counter(); model = resolve(docs, files, ref, skipped, ex); del ex
-out["resolution"] = (time.perf_counter() - t, rss())
-t = time.perf_counter(); quads = build_quads(model, paths.ONTOLOGY); del model
-out["graph"] = (time.perf_counter() - t, rss())
-t = time.perf_counter()
-if len(quads) < FAST_ROUTE_FROM:
-    report = validate(to_rdflib(quads), paths.SHAPES)
-else:
-    import pyoxigraph as ox
-    store = ox.Store(); store.extend(quads); report = validate_store(store, paths.SHAPES); del store
-assert report.conforms, report.summary()
-out["validation"] = (time.perf_counter() - t, rss())
-t = time.perf_counter()
-atomic_write_many({dst / "vitalegraph.ttl": turtle_bytes(quads), dst / "vitalegraph.trig": trig_bytes(quads)})
-out["serialisation"] = (time.perf_counter() - t, rss())
+from vitalegraph.build import build
+marks = {}
+# the real build, as `vitalegraph build` runs it (networks and pictures are measured apart below)
+result = build(sys.argv[1], sys.argv[2], networks=False, progress=lambda stage: marks.__setitem__(stage, rss()))
+out = {stage: (seconds, marks[stage]) for stage, seconds in result.timings.items()}
 out["total"] = (time.perf_counter() - t0, rss())
-out["triples"] = len({(q.subject, q.predicate, q.object) for q in quads})
-out["route"] = report.route
+out["triples"] = result.counts["triples"]
+out["route"] = result.validation
 print(json.dumps(out))
 '''
 
@@ -158,7 +136,7 @@ def measure(size: int, runs: int, rdflib_timeout: float, work: Path) -> dict:
     identical = all((work / f"out-{size}-{i}" / f).read_bytes() == (work / f"out-{size}-0" / f).read_bytes()
                     for i in range(1, runs) for f in ("vitalegraph.ttl", "vitalegraph.trig"))
     stages = {}
-    for stage in ("extraction", "resolution", "graph", "validation", "serialisation", "total"):
+    for stage in STAGES + ("total",):
         stages[stage] = {"seconds": statistics.median(b[stage][0] for b in builds),
                          "peak_rss_mb": max(b[stage][1] for b in builds) / 2**20}
     result = {"teams": size, "triples": builds[0]["triples"], "validation_route": builds[0]["route"],
@@ -200,15 +178,16 @@ def _f(x, digits=2):
 
 def table(results: list[dict]) -> str:
     lines = []
-    head = f"{'teams':>6} {'triples':>9} {'extract':>8} {'resolve':>8} {'graph':>7} {'valid.':>7} {'serial.':>8} " \
-           f"{'total s':>8} {'peak MB':>8} {'ident.':>6} {'net s':>6} {'pict s':>7} {'pict MB':>8} {'endp. s':>8}"
+    head = f"{'teams':>6} {'triples':>9} {'extract':>8} {'resolve':>8} {'graph':>7} {'valid.':>7} {'stats':>6} " \
+           f"{'serial.':>8} {'total s':>8} {'peak MB':>8} {'ident.':>6} {'net s':>6} {'pict s':>7} {'pict MB':>8} {'endp. s':>8}"
     lines.append(head)
     for r in results:
         b = r["build"]
         pic = r.get("picture", {})
         lines.append(f"{r['teams']:>6} {r['triples']:>9} {_f(b['extraction']['seconds']):>8} "
                      f"{_f(b['resolution']['seconds']):>8} {_f(b['graph']['seconds']):>7} "
-                     f"{_f(b['validation']['seconds']):>7} {_f(b['serialisation']['seconds']):>8} "
+                     f"{_f(b['validation']['seconds']):>7} {_f(b.get('statistics', {}).get('seconds')):>6} "
+                     f"{_f(b['serialisation']['seconds']):>8} "
                      f"{_f(b['total']['seconds']):>8} {b['total']['peak_rss_mb']:>8.0f} "
                      f"{str(r['byte_identical'])[:5]:>6} {_f(r['network']['seconds']):>6} "
                      f"{_f(pic.get('seconds')):>7} {_f((pic.get('bytes') or 0) / 2**20):>8} "

@@ -7,9 +7,12 @@ and the previous dataset stays as it was.
 
 from __future__ import annotations
 
+import functools
+import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import paths
 from .errors import ValidationFailed
@@ -33,11 +36,51 @@ class BuildResult:
     validation: str = ""
     quads: set = field(default_factory=set, repr=False)
     model: object = field(default=None, repr=False)
+    statistics: object = field(default=None, repr=False)
 
 
+def _fewer_collections(func):
+    """Run *func* with Python's cyclic garbage collector triggered less often.
+
+    A large build keeps millions of objects alive (terms, quads, strings); with the default
+    thresholds the collector rescans them over and over, which cost a quarter of a one-million-triple
+    build (49.8 s against 40.1 s with the collector off). The pipeline makes few reference cycles,
+    so collecting after 50,000 new objects instead of 700 gives nearly all of that back at the same
+    peak memory (1.53 GB on 3,700 teams either way). The previous thresholds are restored afterwards.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        before = gc.get_threshold()
+        gc.set_threshold(50_000, 20, 100)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.set_threshold(*before)
+
+    return wrapper
+
+
+class _Stages:
+    """Times the stages of a build into *timings* and tells *progress* as each one ends."""
+
+    def __init__(self, timings: dict[str, float], progress: Callable[[str], None] | None):
+        self.timings, self.progress = timings, progress
+        self.t = time.perf_counter()
+
+    def done(self, stage: str) -> None:
+        """*stage* ends now; the next one starts."""
+        self.timings[stage] = time.perf_counter() - self.t
+        if self.progress is not None:
+            self.progress(stage)
+        self.t = time.perf_counter()
+
+
+@_fewer_collections
 def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str | Path = paths.STATEMENTS,
                   reference: str | Path = paths.REFERENCE, ontology: str | Path = paths.ONTOLOGY,
-                  shapes: str | Path | None = paths.SHAPES) -> BuildResult:
+                  shapes: str | Path | None = paths.SHAPES, progress: Callable[[str], None] | None = None
+                  ) -> BuildResult:
     """Read, resolve and validate the corpus; write nothing.
 
     Parameters
@@ -47,11 +90,14 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     reference : folder with the reference CSV files
     ontology : the ontology file, included in the dataset
     shapes : the SHACL shapes file; ``None`` skips validation
+    progress : called with the name of each stage as it ends (``extraction``, ``resolution``,
+        ``graph``, ``validation``, ``statistics``), e.g. to measure memory by stage
 
     Returns
     -------
     BuildResult
-        With ``quads`` (a set of :class:`pyoxigraph.Quad`) and ``model``.
+        With ``quads`` (a set of :class:`pyoxigraph.Quad`), ``model`` and ``statistics``
+        (:class:`vitalegraph.describe.Statistics`, for the description).
 
     Raises
     ------
@@ -67,50 +113,51 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     from .statements import load_statements
 
     timings: dict[str, float] = {}
-    t = time.perf_counter()
+    stages = _Stages(timings, progress)
     docs = read_sources(sources)
     extracted = extract(docs)            # a malformed listing is reported before anything else
     files, skipped = load_statements(statements, docs)
     ref = load_reference(reference)
-    timings["extraction"] = time.perf_counter() - t
-    t = time.perf_counter()
+    stages.done("extraction")
     model = resolve(docs, files, ref, skipped, extracted)
-    timings["resolution"] = time.perf_counter() - t
-    t = time.perf_counter()
+    stages.done("resolution")
     quads = build_quads(model, ontology)
-    timings["graph"] = time.perf_counter() - t
+    stages.done("graph")
+    import pyoxigraph as ox
+
+    from .describe import statistics
+
     validation = "not validated"
+    store = ox.Store()
+    store.bulk_extend(quads)  # our own fresh store: no transaction needed, and faster
     if shapes is not None:
         from .validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
 
-        t = time.perf_counter()
         if len(quads) < FAST_ROUTE_FROM:
             report = validate(to_rdflib(quads), shapes)
         else:  # pySHACL would dominate the build: the same shapes as SPARQL checks on Oxigraph
-            import pyoxigraph as ox
-
-            store = ox.Store()
-            store.extend(quads)
             report = validate_store(store, shapes)
-            del store
-        timings["validation"] = time.perf_counter() - t
+        stages.done("validation")
         if not report.conforms:
             first = report.violations[0] if report.violations else "unknown violation"
             raise ValidationFailed(f"the graph violates the SHACL shapes, nothing written: {first}"
                                    + (f" (and {len(report.violations) - 1} more)" if len(report.violations) > 1 else ""),
                                    report.summary(50))
         validation = report.summary()
-    counts = _counts(model, quads)
-    return BuildResult(counts, model.warnings, model.skipped, timings, validation=validation, quads=quads, model=model)
+    stats = statistics(store)  # for the summary and void.ttl, while the store is at hand
+    del store
+    stages.done("statistics")
+    counts = _counts(model, quads, stats)
+    return BuildResult(counts, model.warnings, model.skipped, timings, validation=validation, quads=quads, model=model,
+                       statistics=stats)
 
 
-def _counts(model, quads) -> dict[str, int]:
-    triples = {(q.subject, q.predicate, q.object) for q in quads}
+def _counts(model, quads, stats) -> dict[str, int]:
     persons = model.of_kind("person")
     orgs = [e for e in model.entities.values() if e.kind in ("organisation", "party", "department")
             and any(d is not None for d in e.docs)]
     return {
-        "triples": len(triples),
+        "triples": stats.triples,
         "quads": len(quads),
         "sources": len(model.documents),
         "adoption teams": len(model.of_kind("team")),
@@ -122,16 +169,20 @@ def _counts(model, quads) -> dict[str, int]:
     }
 
 
+@_fewer_collections
 def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.DEFAULT_OUT,
           statements: str | Path = paths.STATEMENTS, reference: str | Path = paths.REFERENCE,
           ontology: str | Path = paths.ONTOLOGY, shapes: str | Path | None = paths.SHAPES,
-          networks: bool = True) -> BuildResult:
+          networks: bool = True, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build, validate and write ``vitalegraph.ttl``, ``vitalegraph.trig`` and their description
     ``void.ttl`` into *out*, and (with *networks*) the network files and pictures into
     ``OUT/network/`` and ``OUT/pictures/``.
 
     Both files are written atomically and only after validation passed: a failed build leaves the
     previous files untouched.
+
+    *progress* is called with each stage's name as it ends, as in :func:`build_dataset`, then with
+    ``serialisation`` and ``networks``; ``result.timings`` holds each stage's seconds.
 
     Examples
     --------
@@ -142,21 +193,20 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
     """
     from .serialize import atomic_write_many, trig_bytes, turtle_bytes
 
-    result = build_dataset(sources, statements, reference, ontology, shapes)
-    t = time.perf_counter()
+    result = build_dataset(sources, statements, reference, ontology, shapes, progress)
+    stages = _Stages(result.timings, progress)
     out = Path(out)
     from .describe import description_bytes
 
     files = {out / DATASET_TTL: turtle_bytes(result.quads), out / DATASET_TRIG: trig_bytes(result.quads)}
     # the VoID/DCAT description, with the checksums of the files beside it, in the same atomic batch
-    files[out / "void.ttl"] = description_bytes(result.quads, dict(files))
+    files[out / "void.ttl"] = description_bytes(result.statistics, dict(files))
     atomic_write_many(files)
-    result.timings["serialisation"] = time.perf_counter() - t
+    stages.done("serialisation")
     result.files = list(files)
     if networks and result.counts["memberships"] <= NETWORK_FILES_LIMIT:
-        t = time.perf_counter()
         result.derived = write_derived(result.quads, out)
-        result.timings["networks"] = time.perf_counter() - t
+        stages.done("networks")
     return result
 
 

@@ -76,6 +76,9 @@ def cmd_serve(args) -> int:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, _terminate)
+    # Ctrl-C stops the server even when started from a shell that ignores SIGINT for background jobs
+    # (Python then inherits SIG_IGN and would never raise KeyboardInterrupt)
+    previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     server = None
     try:
         server = start_server(data, host=args.host, port=args.port, read_only=True, cors=args.cors)
@@ -94,6 +97,7 @@ def cmd_serve(args) -> int:
         if server is not None:
             server.stop()
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
 
 
 def _serve_banner(server) -> str:

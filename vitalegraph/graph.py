@@ -10,6 +10,7 @@ the same sources always give the same quads.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 from urllib.parse import quote
@@ -78,6 +79,7 @@ def _literal(lit: Lit) -> ox.NamedNode | ox.Literal:
     return ox.Literal(lit.value)
 
 
+@functools.lru_cache(maxsize=None)
 def _stem(doc_name: str) -> str:
     return Path(doc_name).stem
 
@@ -94,6 +96,7 @@ class _Writer:
         self.model = model
         self.texts = {d.name: d.text for d in model.documents}
         self.quads: set[ox.Quad] = set()
+        self.written: set[Evidence] = set()
         self.graphs = {None: graph_iri("reference")}
         for d in model.documents:
             self.graphs[d.name] = graph_iri(d.stem)
@@ -104,6 +107,9 @@ class _Writer:
     def evidence(self, ev: Evidence) -> ox.NamedNode:
         key = f"evidence/{_stem(ev.doc)}-{ev.start}-{ev.end}"
         node, doc = iri(key), ev.doc
+        if ev in self.written:  # a quote that is evidence for several facts is described once
+            return node
+        self.written.add(ev)
         q, pos = iri(key + "-quote"), iri(key + "-position")
         self.add(node, "rdf:type", curie("oa:SpecificResource"), doc)
         self.add(node, "oa:hasSource", iri(f"source/{_stem(doc)}"), doc)

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -332,7 +333,15 @@ def _execute(sparql: str, dataset: Dataset) -> Table:
                     c = cache[term] = _ox_cell(term)
                 return c
             n = range(len(cols))
-            rows = [[cell(sol[i]) for i in n] for sol in result]
+            # the rows are many small objects and no cycles: pausing the cyclic collector while they
+            # are made saves it rescanning them (evidence on 1M triples: 1.35x -> 1.2x of raw pyoxigraph)
+            paused = gc.isenabled()
+            gc.disable()
+            try:
+                rows = [[cell(sol[i]) for i in n] for sol in result]
+            finally:
+                if paused:
+                    gc.enable()
             return Table(cols, rows)
         if isinstance(result, ox.QueryBoolean):
             return Table([], [], bool(result))

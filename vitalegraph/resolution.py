@@ -65,7 +65,7 @@ class Entity:
     kind: str
     label: str
     facts: dict[tuple[str, Ref | Lit], set[str | None]] = field(default_factory=dict)
-    spellings: dict[str, list[Evidence]] = field(default_factory=dict)
+    spellings: dict[str, dict[Evidence, None]] = field(default_factory=dict)
     evidence: set[Evidence] = field(default_factory=set)
     docs: set[str | None] = field(default_factory=set)
     notations: set[str] = field(default_factory=set)
@@ -82,10 +82,8 @@ class Entity:
 
     def mention(self, text: Text, doc: str) -> None:
         """Record that *doc* writes this entity's name as *text*."""
-        self.spellings.setdefault(text.value, [])
-        ev = Evidence(doc, text.start, text.end)
-        if ev not in self.spellings[text.value]:
-            self.spellings[text.value].append(ev)
+        # a dict as an ordered set: a name mentioned thousands of times stays linear
+        self.spellings.setdefault(text.value, {})[Evidence(doc, text.start, text.end)] = None
         self.docs.add(doc)
 
     def cite(self, text: Text, doc: str) -> None:

@@ -207,3 +207,17 @@ def test_cli_network(built):
     bad = subprocess.run([sys.executable, "-m", "vitalegraph", "network", "nope", "--data", str(built.files[0])],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "unknown network analysis" in bad.stderr
+
+
+def test_parallel_betweenness_equals_networkx():
+    """The exact betweenness split over worker processes equals NetworkX's, weights as distances."""
+    from vitalegraph.network import _parallel_betweenness
+
+    G = nx.connected_watts_strogatz_graph(300, 6, 0.2, seed=3)
+    for i, (a, b) in enumerate(G.edges()):
+        G[a][b]["d"] = 1.0 / (1 + i % 3)
+    expected = nx.betweenness_centrality(G, weight="d")
+    got = _parallel_betweenness(G, "d")
+    assert max(expected.values()) > 0.01
+    assert all(abs(got[v] - expected[v]) < 1e-12 for v in G)
+    assert "_w" not in G.graph

@@ -1,6 +1,7 @@
 """One benchmark for VitaleGraph: where the time goes as the corpus grows.
 
     python benchmarks/run.py [--sizes 13,1000,10000,15000] [--runs 3] [--rdflib-timeout 120]
+    python benchmarks/run.py --show          # the table of the last run, from results/latest.json
 
 For each size (number of adoption teams; 13 is the seed corpus in data/sources, any other size a
 synthetic corpus from benchmarks/corpus.py with seed 1) it measures, each stage in a fresh process:
@@ -209,7 +210,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="13,1000,10000,15000", help="comma-separated numbers of teams")
     parser.add_argument("--runs", type=int, default=3, help="build runs per size (the median is reported)")
     parser.add_argument("--rdflib-timeout", type=float, default=120, help="seconds per query on rdflib")
+    parser.add_argument("--show", action="store_true", help="print the table of the last run (latest.json); measure nothing")
     args = parser.parse_args()
+    if args.show:
+        try:
+            print(table(json.loads((RESULTS / "latest.json").read_text(encoding="utf-8"))["sizes"]))
+        except (OSError, ValueError, KeyError) as exc:
+            sys.exit(f"run.py: no readable {RESULTS / 'latest.json'} ({exc}); run the benchmark first")
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     results = []
     with tempfile.TemporaryDirectory() as tmp:

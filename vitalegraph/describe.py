@@ -163,7 +163,7 @@ def statistics(data) -> Statistics:
 
     import pyoxigraph as ox
 
-    from .namespaces import PREFIXES
+    from .namespaces import PREFIXES, WD
 
     store = _store(data)
     folder = paths.QUERIES / "describe"
@@ -179,7 +179,7 @@ def statistics(data) -> Statistics:
     number = lambda name: int(answers[f"counts/{name}"][0]["n"].value)  # noqa: E731
     terms = [r["term"].value for r in answers["terms"] if isinstance(r["term"], ox.NamedNode)]
     vocabularies = sorted({ns for ns in PREFIXES.values() if not ns.startswith(BASE + "id/")
-                           and not ns.startswith(BASE + "graph/") and ns != "http://www.wikidata.org/entity/"
+                           and not ns.startswith(BASE + "graph/") and ns != str(WD)
                            and any(t.startswith(ns) for t in terms)})
     examples = sorted(r["example"].value for r in answers["examples"])
     graphs = sorted((r["graph"].value, int(r["triples"].value)) for r in answers["graphs"]

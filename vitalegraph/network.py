@@ -35,6 +35,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 import os
 from collections import defaultdict
@@ -294,8 +295,8 @@ _CHUNKS = 8  # fixed, so that the sums (and the rounded output) do not depend on
 _shared: nx.Graph | None = None
 
 
-def _betweenness_from(sources: list) -> dict:
-    return nx.betweenness_centrality_subset(_shared, sources, list(_shared), normalized=False, weight=_shared.graph["_w"])
+def _betweenness_from(sources: list, weight: str) -> dict:
+    return nx.betweenness_centrality_subset(_shared, sources, list(_shared), normalized=False, weight=weight)
 
 
 def _parallel_betweenness(G: nx.Graph, weight: str) -> dict:
@@ -310,14 +311,12 @@ def _parallel_betweenness(G: nx.Graph, weight: str) -> dict:
     global _shared
     nodes = list(G)
     chunks = [nodes[i::_CHUNKS] for i in range(_CHUNKS)]
-    _shared = G
-    G.graph["_w"] = weight
+    _shared = G  # inherited by the forked workers, never pickled
     try:
         with mp.get_context("fork").Pool(min(_CHUNKS, os.cpu_count() or 1)) as pool:
-            parts = pool.map(_betweenness_from, chunks)
+            parts = pool.map(functools.partial(_betweenness_from, weight=weight), chunks)
     finally:
         _shared = None
-        del G.graph["_w"]
     total = dict.fromkeys(nodes, 0.0)
     for part in parts:
         for v, b in part.items():

@@ -101,6 +101,8 @@ def _mutations(quads):
     yield "district not a district", (quads - {team}) | {ox.Quad(team.subject, team.predicate, m.object, team.graph_name)}
     yield "bad CBS code", quads | {ox.Quad(N(str(ID) + "municipality/amsterdam"), N(str(VG.cbsCode)), ox.Literal("363"), team.graph_name)}
     yield "selector missing", {q for q in quads if q != sel}
+    other = next(q for q in sorted(quads, key=str) if q.predicate == sel.predicate and q.subject != sel.subject)
+    yield "two selectors of a kind", quads | {ox.Quad(sel.subject, sel.predicate, other.object, sel.graph_name)}
 
 
 def test_sparql_route_rejects_the_same_broken_graphs(built):

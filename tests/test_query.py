@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -191,3 +192,39 @@ def test_runaway_query_stops_at_the_timeout(dataset):
         run_query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", dataset, timeout=1)
     assert time.perf_counter() - start < 5
     assert len(run_query("teams", dataset, timeout=10).rows) == 13     # a normal query is unaffected
+
+
+def test_oxigraph_rows_read_from_tsv_equal_the_terms(dataset):
+    """The TSV route gives the very cells that reading each term from pyoxigraph gives, on every
+    named query and on literals that need escapes, other datatypes, languages and unbound cells."""
+    import pyoxigraph as ox
+
+    from vitalegraph.query import Dataset, _ox_cell, resolve_query
+
+    def by_terms(ds, sparql):
+        return [[_ox_cell(sol[i]) for i in range(len(sol))]
+                for sol in ds.store.query(sparql, use_default_graph_as_union=ds.union)]
+
+    assert dataset.engine == "oxigraph"
+    for name in named_queries():
+        table = run_query(name, dataset)
+        assert table.rows == by_terms(dataset, resolve_query(name)[1]), name
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    values = [ox.Literal('tab\there\nnew "quoted" back\\slash\r'), ox.Literal("wijk", language="nl"),
+              ox.Literal("+012", datatype=ox.NamedNode(xsd + "integer")), ox.Literal("-3", datatype=ox.NamedNode(xsd + "integer")),
+              ox.Literal("1.50", datatype=ox.NamedNode(xsd + "decimal")), ox.Literal("5.", datatype=ox.NamedNode(xsd + "decimal")),
+              ox.Literal("1e3", datatype=ox.NamedNode(xsd + "double")), ox.Literal("1.0E-2", datatype=ox.NamedNode(xsd + "double")),
+              ox.Literal("true", datatype=ox.NamedNode(xsd + "boolean")), ox.Literal("TRUE", datatype=ox.NamedNode(xsd + "boolean")),
+              ox.Literal("2007-01-01", datatype=ox.NamedNode(xsd + "date")), ox.Literal("x", datatype=ox.NamedNode("http://x/t")),
+              ox.Literal("\u0001ü€😀\u2028"), ox.Literal(""), ox.NamedNode("http://x/é"), ox.BlankNode("b1"),
+              ox.Literal("abc", datatype=ox.NamedNode(xsd + "integer"))]
+    store = ox.Store()
+    store.extend(ox.Quad(ox.NamedNode(f"http://x/{i:02d}"), ox.NamedNode("http://x/p"), v) for i, v in enumerate(values))
+    ds = Dataset(Path("adversarial"), "oxigraph", store)
+    for sparql in ("SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <http://x/q> ?none } } ORDER BY ?s",
+                   "SELECT ?none WHERE { OPTIONAL { ?s <http://x/q> ?none } }",
+                   "SELECT ?s WHERE { ?s <http://x/q> ?o }"):
+        table = run_query(sparql, ds)
+        assert table.rows == by_terms(ds, sparql)
+    assert len(run_query("SELECT ?o WHERE { ?s ?p ?o }", ds).rows) == len(values)
+    assert run_query("SELECT ?none WHERE { OPTIONAL { ?s <http://x/q> ?none } }", ds).rows == [[None]]

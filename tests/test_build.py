@@ -179,6 +179,15 @@ def test_byte_identical_twice(tmp_path):
         assert fa.read_bytes() == fb.read_bytes()
 
 
+def test_one_sort_gives_the_turtle_and_trig_of_two(built):
+    from vitalegraph.serialize import dataset_bytes, trig_bytes, turtle_bytes
+
+    ttl, trig = dataset_bytes(built.quads)
+    assert ttl == turtle_bytes(built.quads) and trig == trig_bytes(built.quads)
+    assert ttl == built.files[0].read_bytes() and trig == built.files[1].read_bytes()
+    assert trig.count(b"GRAPH") == 0 and trig.count(b" {\n") >= 3   # one block per named graph
+
+
 def test_committed_dataset_is_current(built):
     committed = ROOT / "data" / "vitalegraph.ttl"
     assert committed.read_bytes() == built.files[0].read_bytes(), \

@@ -191,14 +191,16 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
         result = build("data/sources", "/tmp/vg")
         result.counts["adoption teams"]      # 13 for the seed sources
     """
-    from .serialize import atomic_write_many, trig_bytes, turtle_bytes
+    from .serialize import atomic_write_many, dataset_bytes
 
     result = build_dataset(sources, statements, reference, ontology, shapes, progress)
     stages = _Stages(result.timings, progress)
     out = Path(out)
     from .describe import description_bytes
 
-    files = {out / DATASET_TTL: turtle_bytes(result.quads), out / DATASET_TRIG: trig_bytes(result.quads)}
+    ttl, trig = dataset_bytes(result.quads)
+    files = {out / DATASET_TTL: ttl, out / DATASET_TRIG: trig}
+    del ttl, trig
     # the VoID/DCAT description, with the checksums of the files beside it, in the same atomic batch
     files[out / "void.ttl"] = description_bytes(result.statistics, dict(files))
     atomic_write_many(files)

@@ -7,8 +7,8 @@ For each size (number of adoption teams; 13 is the seed corpus in data/sources, 
 synthetic corpus from benchmarks/corpus.py with seed 1) it measures, each stage in a fresh process:
 
 * the build by stage, as `vitalegraph build` runs it (`vitalegraph.build.build`; extraction,
-  resolution, graph, validation, statistics for the description, serialisation of the TTL, TriG and
-  void.ttl): time (median of --runs) and peak RSS at the end of the stage, the number of triples,
+  resolution, graph, serialisation of the TTL and TriG, validation (loading the store included),
+  statistics for the description, writing the files with void.ttl): time (median of --runs) and peak RSS at the end of the stage, the number of triples,
   and whether two builds gave byte-identical TTL and TriG;
 * each named query's latency on rdflib's memory store and on Oxigraph through
   `vitalegraph.query.run_query` (what `vitalegraph query` runs), with their ratio, and the same query
@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 #: the stages of `vitalegraph build` (vitalegraph.build), in order
-STAGES = ("extraction", "resolution", "graph", "validation", "statistics", "serialisation")
+STAGES = ("extraction", "resolution", "graph", "serialisation", "validation", "statistics", "writing")
 
 _BUILD_STAGES = r'''
 import json, resource, sys, time
@@ -179,16 +179,16 @@ def _f(x, digits=2):
 
 def table(results: list[dict]) -> str:
     lines = []
-    head = f"{'teams':>6} {'triples':>9} {'extract':>8} {'resolve':>8} {'graph':>7} {'valid.':>7} {'stats':>6} " \
-           f"{'serial.':>8} {'total s':>8} {'peak MB':>8} {'ident.':>6} {'net s':>6} {'pict s':>7} {'pict MB':>8} {'endp. s':>8}"
+    head = f"{'teams':>6} {'triples':>9} {'extract':>8} {'resolve':>8} {'graph':>7} {'serial.':>8} {'valid.':>7} " \
+           f"{'stats':>6} {'write':>6} {'total s':>8} {'peak MB':>8} {'ident.':>6} {'net s':>6} {'pict s':>7} {'pict MB':>8} {'endp. s':>8}"
     lines.append(head)
     for r in results:
         b = r["build"]
         pic = r.get("picture", {})
         lines.append(f"{r['teams']:>6} {r['triples']:>9} {_f(b['extraction']['seconds']):>8} "
                      f"{_f(b['resolution']['seconds']):>8} {_f(b['graph']['seconds']):>7} "
-                     f"{_f(b['validation']['seconds']):>7} {_f(b.get('statistics', {}).get('seconds')):>6} "
-                     f"{_f(b['serialisation']['seconds']):>8} "
+                     f"{_f(b['serialisation']['seconds']):>8} {_f(b['validation']['seconds']):>7} "
+                     f"{_f(b.get('statistics', {}).get('seconds')):>6} {_f(b.get('writing', {}).get('seconds')):>6} "
                      f"{_f(b['total']['seconds']):>8} {b['total']['peak_rss_mb']:>8.0f} "
                      f"{str(r['byte_identical'])[:5]:>6} {_f(r['network']['seconds']):>6} "
                      f"{_f(pic.get('seconds')):>7} {_f((pic.get('bytes') or 0) / 2**20):>8} "

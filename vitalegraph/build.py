@@ -16,6 +16,7 @@ from typing import Callable
 
 from . import paths
 from .errors import ValidationFailed
+from .validation import FAST_ROUTE_FROM
 
 __all__ = ["BuildResult", "build", "build_dataset", "write_derived", "DATASET_TTL", "DATASET_TRIG"]
 
@@ -25,7 +26,13 @@ DATASET_TRIG = "vitalegraph.trig"
 
 @dataclass
 class BuildResult:
-    """What a build made: counts, warnings, timings per stage and the files written."""
+    """What a build made: counts, warnings, timings per stage and the files written.
+
+    ``ttl`` and ``trig`` are the dataset's bytes, ``store`` the validated Oxigraph store (kept only
+    while :func:`build` needs it). ``quads`` is the set of :class:`pyoxigraph.Quad`; a large build
+    lets go of it before loading the store (a million triples hold 0.6 GB as Python objects) and
+    parses it again from the TriG when asked.
+    """
 
     counts: dict[str, int]
     warnings: list[str]
@@ -34,9 +41,21 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     derived: list[Path] = field(default_factory=list)
     validation: str = ""
-    quads: set = field(default_factory=set, repr=False)
     model: object = field(default=None, repr=False)
     statistics: object = field(default=None, repr=False)
+    ttl: bytes = field(default=b"", repr=False)
+    trig: bytes = field(default=b"", repr=False)
+    store: object = field(default=None, repr=False)
+    kept_quads: set | None = field(default=None, repr=False)
+
+    @property
+    def quads(self) -> set:
+        """All quads of the dataset (parsed again from ``trig`` if the build let go of them)."""
+        if self.kept_quads is None:
+            import pyoxigraph as ox
+
+            self.kept_quads = set(ox.parse(self.trig, format=ox.RdfFormat.TRIG))
+        return self.kept_quads
 
 
 def _fewer_collections(func):
@@ -91,13 +110,14 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     ontology : the ontology file, included in the dataset
     shapes : the SHACL shapes file; ``None`` skips validation
     progress : called with the name of each stage as it ends (``extraction``, ``resolution``,
-        ``graph``, ``validation``, ``statistics``), e.g. to measure memory by stage
+        ``graph``, ``serialisation``, ``validation``, ``statistics``), e.g. to measure memory by stage
 
     Returns
     -------
     BuildResult
-        With ``quads`` (a set of :class:`pyoxigraph.Quad`), ``model`` and ``statistics``
-        (:class:`vitalegraph.describe.Statistics`, for the description).
+        With ``ttl`` and ``trig`` (the dataset's bytes, in canonical order), ``store`` (the
+        validated Oxigraph store), ``quads`` (a set of :class:`pyoxigraph.Quad`), ``model`` and
+        ``statistics`` (:class:`vitalegraph.describe.Statistics`, for the description).
 
     Raises
     ------
@@ -126,15 +146,22 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     import pyoxigraph as ox
 
     from .describe import statistics
+    from .serialize import dataset_bytes
 
+    ttl, trig = dataset_bytes(quads)   # before the store, so that the quads can go first
+    stages.done("serialisation")
+    n_quads = len(quads)
+    small = n_quads < FAST_ROUTE_FROM
+    kept = quads if small else None
+    del quads    # a large set of Python quads would sit beside the store it is loaded into
     validation = "not validated"
     store = ox.Store()
-    store.bulk_extend(quads)  # our own fresh store: no transaction needed, and faster
+    store.bulk_load(trig, format=ox.RdfFormat.TRIG)  # our own fresh store: no transaction needed
     if shapes is not None:
-        from .validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
+        from .validation import to_rdflib, validate, validate_store
 
-        if len(quads) < FAST_ROUTE_FROM:
-            report = validate(to_rdflib(quads), shapes)
+        if small:
+            report = validate(to_rdflib(kept), shapes)
         else:  # pySHACL would dominate the build: the same shapes as SPARQL checks on Oxigraph
             report = validate_store(store, shapes)
         stages.done("validation")
@@ -145,20 +172,19 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
                                    report.summary(50))
         validation = report.summary()
     stats = statistics(store)  # for the summary and void.ttl, while the store is at hand
-    del store
     stages.done("statistics")
-    counts = _counts(model, quads, stats)
-    return BuildResult(counts, model.warnings, model.skipped, timings, validation=validation, quads=quads, model=model,
-                       statistics=stats)
+    counts = _counts(model, n_quads, stats)
+    return BuildResult(counts, model.warnings, model.skipped, timings, validation=validation, model=model,
+                       statistics=stats, ttl=ttl, trig=trig, store=store, kept_quads=kept)
 
 
-def _counts(model, quads, stats) -> dict[str, int]:
+def _counts(model, n_quads: int, stats) -> dict[str, int]:
     persons = model.of_kind("person")
     orgs = [e for e in model.entities.values() if e.kind in ("organisation", "party", "department")
             and any(d is not None for d in e.docs)]
     return {
         "triples": stats.triples,
-        "quads": len(quads),
+        "quads": n_quads,
         "sources": len(model.documents),
         "adoption teams": len(model.of_kind("team")),
         "memberships": len(model.of_kind("membership")),
@@ -182,7 +208,7 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
     previous files untouched.
 
     *progress* is called with each stage's name as it ends, as in :func:`build_dataset`, then with
-    ``serialisation`` and ``networks``; ``result.timings`` holds each stage's seconds.
+    ``writing`` and ``networks``; ``result.timings`` holds each stage's seconds.
 
     Examples
     --------
@@ -191,24 +217,22 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
         result = build("data/sources", "/tmp/vg")
         result.counts["adoption teams"]      # 13 for the seed sources
     """
-    from .serialize import atomic_write_many, dataset_bytes
+    from .describe import description_bytes
+    from .serialize import atomic_write_many
 
     result = build_dataset(sources, statements, reference, ontology, shapes, progress)
     stages = _Stages(result.timings, progress)
     out = Path(out)
-    from .describe import description_bytes
-
-    ttl, trig = dataset_bytes(result.quads)
-    files = {out / DATASET_TTL: ttl, out / DATASET_TRIG: trig}
-    del ttl, trig
+    files = {out / DATASET_TTL: result.ttl, out / DATASET_TRIG: result.trig}
     # the VoID/DCAT description, with the checksums of the files beside it, in the same atomic batch
     files[out / "void.ttl"] = description_bytes(result.statistics, dict(files))
     atomic_write_many(files)
-    stages.done("serialisation")
+    stages.done("writing")
     result.files = list(files)
     if networks and result.counts["memberships"] <= NETWORK_FILES_LIMIT:
-        result.derived = write_derived(result.quads, out)
+        result.derived = write_derived(result.store, out)
         stages.done("networks")
+    result.store = None   # the caller has the files; the store's memory goes back
     return result
 
 
@@ -222,7 +246,8 @@ def write_derived(quads, out: str | Path) -> list[Path]:
     """Write what is derived from the graph: the network files in ``OUT/network/`` and the
     pictures in ``OUT/pictures/``.
 
-    The networks are computed through SPARQL on an Oxigraph store holding *quads*, exactly as
+    *quads* is an Oxigraph store whose named graphs hold the dataset (the build's own) or the
+    quads themselves. The networks are computed through SPARQL on that store, exactly as
     ``vitalegraph network export`` computes them from the written dataset.
     """
     import pyoxigraph as ox
@@ -233,8 +258,11 @@ def write_derived(quads, out: str | Path) -> list[Path]:
 
     from .picture import write_pictures
 
-    store = ox.Store()
-    store.extend(quads)
+    if isinstance(quads, ox.Store):
+        store = quads
+    else:
+        store = ox.Store()
+        store.extend(quads)
     dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store, union=True)
     rows = membership_rows(dataset)
     return (write_networks(all_networks(rows), Path(out) / "network")

@@ -126,7 +126,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     ValidationFailed
         If the graph violates the shapes; the message names the first failing node and shape.
     """
-    from .graph import build_quads
+    from .graph import build_quad_tuples
     from .reference import load_reference
     from .resolution import extract, resolve
     from .sources import read_sources
@@ -141,7 +141,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     stages.done("extraction")
     model = resolve(docs, files, ref, skipped, extracted)
     stages.done("resolution")
-    quads = build_quads(model, ontology)
+    quads = build_quad_tuples(model, ontology)
     stages.done("graph")
     import pyoxigraph as ox
 
@@ -152,7 +152,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     stages.done("serialisation")
     n_quads = len(quads)
     small = n_quads < FAST_ROUTE_FROM
-    kept = quads if small else None
+    kept = {ox.Quad(*t) for t in quads} if small else None
     del quads    # a large set of Python quads would sit beside the store it is loaded into
     validation = "not validated"
     store = ox.Store()

@@ -282,12 +282,12 @@ def _solutions_table(result) -> Table:
         if c is None and text:
             c = cache[text] = _tsv_cell(text)
         return c
-    # every line, the last included, ends with a newline: the last piece of the split is empty
     # the rows are many small objects and no cycles: pausing the cyclic collector while they
     # are made saves it rescanning them
     paused = gc.isenabled()
     gc.disable()
     try:
+        # every line, the last included, ends with a newline: the last piece of the split is empty
         rows = [[cell(x) for x in line.split("\t")] for line in lines[1:-1]]
     finally:
         if paused:

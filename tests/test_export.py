@@ -215,6 +215,11 @@ def test_statistics_equal_a_count_in_python(built):
                      if p == rdf_type and o.value == "http://xmlns.com/foaf/0.1/Person" and isinstance(s, ox.NamedNode))
     assert persons[0] in stats.examples
     assert [d.value.rsplit("/", 1)[-1] for d in stats.documents] == ["000_23f3bdf0ae401321", "004_157f315819f9f14b"]
+    # the build's route: the merged triples in a store's default graph, the graphs' sizes given
+    merged = ox.Store()
+    merged.extend(ox.Quad(s, p, o) for s, p, o in triples)
+    assert statistics(merged, list(per_graph.items())) == stats
+    assert built.statistics == stats
 
 
 def test_description_is_byte_identical_and_lists_every_export(described, built, trig, monkeypatch):

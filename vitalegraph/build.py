@@ -28,8 +28,8 @@ DATASET_TRIG = "vitalegraph.trig"
 class BuildResult:
     """What a build made: counts, warnings, timings per stage and the files written.
 
-    ``ttl`` and ``trig`` are the dataset's bytes, ``store`` the validated Oxigraph store (kept only
-    while :func:`build` needs it). ``quads`` is the set of :class:`pyoxigraph.Quad`; a large build
+    ``ttl`` and ``trig`` are the dataset's bytes, ``store`` the validated Oxigraph store (its default graph
+    holds the merged dataset; kept only while :func:`build` needs it). ``quads`` is the set of :class:`pyoxigraph.Quad`; a large build
     lets go of it before loading the store (a million triples hold 0.6 GB as Python objects) and
     parses it again from the TriG when asked.
     """
@@ -116,7 +116,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     -------
     BuildResult
         With ``ttl`` and ``trig`` (the dataset's bytes, in canonical order), ``store`` (the
-        validated Oxigraph store), ``quads`` (a set of :class:`pyoxigraph.Quad`), ``model`` and
+        validated Oxigraph store, the merged dataset in its default graph), ``quads`` (a set of :class:`pyoxigraph.Quad`), ``model`` and
         ``statistics`` (:class:`vitalegraph.describe.Statistics`, for the description).
 
     Raises
@@ -148,22 +148,27 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     from .describe import statistics
     from .serialize import dataset_bytes
 
-    ttl, trig = dataset_bytes(quads)   # before the store, so that the quads can go first
+    graph_sizes: dict[str, int] = {}
+    ttl, trig = dataset_bytes(quads, graph_sizes)   # before the store, so that the quads can go first
     stages.done("serialisation")
     n_quads = len(quads)
     small = n_quads < FAST_ROUTE_FROM
     kept = {ox.Quad(*t) for t in quads} if small else None
     del quads    # a large set of Python quads would sit beside the store it is loaded into
     validation = "not validated"
+    # The merged Turtle in the default graph, not the TriG's named graphs: the shapes and statistics
+    # are about the union of the graphs, and Oxigraph answers a query on one graph much faster than
+    # on the union of many (checks on ten thousand teams 5.9 s instead of 10.3 s, loading 7.2 s
+    # instead of 8.7 s); the named graphs' sizes come from the serialisation.
     store = ox.Store()
-    store.bulk_load(trig, format=ox.RdfFormat.TRIG)  # our own fresh store: no transaction needed
+    store.bulk_load(ttl, format=ox.RdfFormat.TURTLE)  # our own fresh store: no transaction needed
     if shapes is not None:
         from .validation import to_rdflib, validate, validate_store
 
         if small:
             report = validate(to_rdflib(kept), shapes)
         else:  # pySHACL would dominate the build: the same shapes as SPARQL checks on Oxigraph
-            report = validate_store(store, shapes)
+            report = validate_store(store, shapes, union=False)
         stages.done("validation")
         if not report.conforms:
             first = report.violations[0] if report.violations else "unknown violation"
@@ -171,7 +176,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
                                    + (f" (and {len(report.violations) - 1} more)" if len(report.violations) > 1 else ""),
                                    report.summary(50))
         validation = report.summary()
-    stats = statistics(store)  # for the summary and void.ttl, while the store is at hand
+    stats = statistics(store, list(graph_sizes.items()))  # for the summary and void.ttl, while the store is at hand
     stages.done("statistics")
     counts = _counts(model, n_quads, stats)
     return BuildResult(counts, model.warnings, model.skipped, timings, validation=validation, model=model,
@@ -246,8 +251,8 @@ def write_derived(quads, out: str | Path) -> list[Path]:
     """Write what is derived from the graph: the network files in ``OUT/network/`` and the
     pictures in ``OUT/pictures/``.
 
-    *quads* is an Oxigraph store whose named graphs hold the dataset (the build's own) or the
-    quads themselves. The networks are computed through SPARQL on that store, exactly as
+    *quads* is an Oxigraph store holding the dataset, in its named graphs or (as the build's own)
+    merged in its default graph, or the quads themselves. The networks are computed through SPARQL on that store, exactly as
     ``vitalegraph network export`` computes them from the written dataset.
     """
     import pyoxigraph as ox

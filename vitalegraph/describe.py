@@ -125,7 +125,7 @@ def _store(data):
     return store
 
 
-def statistics(data) -> Statistics:
+def statistics(data, graphs: list | None = None) -> Statistics:
     """The statistics the description gives, computed by the SPARQL queries in
     ``queries/describe/`` over the union of the dataset's graphs.
 
@@ -133,6 +133,11 @@ def statistics(data) -> Statistics:
     ----------
     data : pyoxigraph.Store or iterable of pyoxigraph.Quad
         The dataset; a store is queried as it is (a build passes the store it validated).
+    graphs : list of (graph IRI, triples), optional
+        The named graphs' sizes, known already (:func:`vitalegraph.serialize.dataset_bytes` counts
+        them). Given them, *data* must be a store whose default graph holds the dataset's distinct
+        triples and nothing else, as a build loads its Turtle: the queries then read that one graph
+        instead of merging the named ones, and the number of triples is the store's size.
 
     Returns
     -------
@@ -166,12 +171,14 @@ def statistics(data) -> Statistics:
     from .namespaces import PREFIXES, WD
 
     store = _store(data)
+    merged = graphs is not None
     folder = paths.QUERIES / "describe"
-    names = ["terms", "examples", "graphs", "documents"] + [f"counts/{p.stem}" for p in (folder / "counts").glob("*.rq")]
+    names = ["terms", "examples", "documents"] + ([] if merged else ["graphs"]) + [
+        f"counts/{p.stem}" for p in (folder / "counts").glob("*.rq") if not (merged and p.stem == "triples")]
 
     def select(name: str) -> list:
         text = (folder / f"{name}.rq").read_text(encoding="utf-8")
-        return list(store.query(text, use_default_graph_as_union=True))
+        return list(store.query(text, use_default_graph_as_union=not merged))
 
     # Oxigraph evaluates a query without holding the GIL: the queries run side by side
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 1)) as pool:
@@ -182,8 +189,12 @@ def statistics(data) -> Statistics:
                            and not ns.startswith(BASE + "graph/") and ns != str(WD)
                            and any(t.startswith(ns) for t in terms)})
     examples = sorted(r["example"].value for r in answers["examples"])
-    graphs = sorted((r["graph"].value, int(r["triples"].value)) for r in answers["graphs"]
-                    if isinstance(r["graph"], ox.NamedNode))
+    if merged:
+        answers["counts/triples"] = [{"n": ox.Literal(str(len(store)))}]
+        graphs = sorted(graphs)
+    else:
+        graphs = sorted((r["graph"].value, int(r["triples"].value)) for r in answers["graphs"]
+                        if isinstance(r["graph"], ox.NamedNode))
     facts = answers["documents"]
     documents = sorted({r["document"] for r in facts}, key=lambda t: t.value)
     about = sorted({(r["subject"], r["property"], r["value"]) for r in facts}, key=str)

@@ -81,17 +81,31 @@ def trig_bytes(quads: Iterable[ox.Quad]) -> bytes:
     return ox.serialize(sorted_quads(quads), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
-def dataset_bytes(quads: Iterable[ox.Quad] | Iterable[tuple]) -> tuple[bytes, bytes]:
+def dataset_bytes(quads: Iterable[ox.Quad] | Iterable[tuple], graph_sizes: dict | None = None
+                  ) -> tuple[bytes, bytes]:
     """``(turtle_bytes(quads), trig_bytes(quads))``, with one sort for both.
 
     *quads* are :class:`pyoxigraph.Quad` or ``(subject, predicate, object, graph)`` tuples of terms
     (what :func:`vitalegraph.graph.build_quad_tuples` makes; faster, no term is copied). The TriG
     order is the Turtle order split by graph (see :func:`_canonical`): less than half the work of
     sorting twice, on three million quads 14 s instead of 36 s.
+
+    With *graph_sizes* (a dict), each named graph's IRI is set to its number of distinct triples:
+    what ``queries/describe/graphs.rq`` counts, known here for free.
+
+    Examples
+    --------
+    >>> s, p, g = ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.NamedNode("http://example.org/g")
+    >>> sizes = {}
+    >>> ttl, trig = dataset_bytes([(s, p, ox.Literal("a"), g), (s, p, ox.Literal("a"), g), (s, p, ox.Literal("b"), g)], sizes)
+    >>> sizes
+    {'http://example.org/g': 2}
     """
     by_graph: dict = {}
     triples = (ox.Triple(t[0], t[1], t[2]) for t in _canonical(quads, by_graph))
     turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    if graph_sizes is not None:
+        graph_sizes.update((g.value, len(ts)) for g, ts in by_graph.items() if isinstance(g, ox.NamedNode))
     return turtle, ox.serialize(_in_graph_order(by_graph), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 

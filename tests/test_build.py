@@ -234,3 +234,25 @@ def test_cli_build_summary(tmp_path):
     for line in ("adoption teams       13", "persons              56", "districts            12",
                  "validation       conforms to the SHACL shapes"):
         assert line in r.stdout
+
+
+def test_build_pauses_the_garbage_collector_and_restores_it(sources_copy, tmp_path):
+    import gc
+
+    from vitalegraph.build import build
+    from vitalegraph.errors import SourceError
+
+    during: list[bool] = []
+    assert gc.isenabled()
+    build(sources_copy, tmp_path / "out", networks=False, progress=lambda stage: during.append(gc.isenabled()))
+    assert during and not any(during) and gc.isenabled()
+    gc.disable()
+    try:
+        build(sources_copy, tmp_path / "out2", networks=False)
+        assert not gc.isenabled()  # a build does not switch on a collector the caller switched off
+    finally:
+        gc.enable()
+    (sources_copy / "004_157f315819f9f14b.txt").write_bytes(b"")
+    with pytest.raises(SourceError):
+        build(sources_copy, tmp_path / "out3", networks=False)
+    assert gc.isenabled()         # a failed build gives the collector back too

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import KeysView
 from pathlib import Path
 from urllib.parse import quote
 
@@ -97,15 +98,18 @@ class _Writer:
         self.texts = {d.name: d.text for d in model.documents}
         # (subject, predicate, object, graph) tuples of shared terms, not pyoxigraph.Quad objects:
         # a Quad copies its four strings (about 0.5 KB each; 1.4 GB for three million quads, against
-        # 0.3 GB of tuples), and the graph stage of 10,000 teams takes 6 s instead of 11
-        self.quads: set[tuple] = set()
+        # 0.3 GB of tuples), and the graph stage of 10,000 teams takes 6 s instead of 11.
+        # The keys of a dict, not a set: distinct all the same, but kept in the order written, so
+        # that whoever reads them meets an entity's quads together, close in memory, instead of in
+        # hash order (the canonical sort of 10,000 teams' quads 7.9 s -> 3.6 s; 1,000 teams 0.6 -> 0.33 s)
+        self.quads: dict[tuple, None] = {}
         self.written: set[Evidence] = set()
         self.graphs = {None: graph_iri("reference")}
         for d in model.documents:
             self.graphs[d.name] = graph_iri(d.stem)
 
     def add(self, s, p, o, doc: str | None) -> None:
-        self.quads.add((s, curie(p) if isinstance(p, str) else p, o, self.graphs[doc]))
+        self.quads[(s, curie(p) if isinstance(p, str) else p, o, self.graphs[doc])] = None
 
     def evidence(self, ev: Evidence) -> ox.NamedNode:
         key = f"evidence/{_stem(ev.doc)}-{ev.start}-{ev.end}"
@@ -171,7 +175,7 @@ class _Writer:
                 self.add(node, "vg:mention", m, ev.doc)
 
 
-def build_quad_tuples(model: Model, ontology: str | Path | None = None) -> set[tuple]:
+def build_quad_tuples(model: Model, ontology: str | Path | None = None) -> KeysView[tuple]:
     """All quads of *model* (and of the *ontology* file, if given), as ``(subject, predicate,
     object, graph)`` tuples of pyoxigraph terms: the light form the build works with.
 
@@ -185,7 +189,8 @@ def build_quad_tuples(model: Model, ontology: str | Path | None = None) -> set[t
 
     Returns
     -------
-    set of tuple
+    KeysView of tuple
+        Set-like (each quad once), in the order the quads were first written: entity by entity.
 
     Notes
     -----
@@ -196,8 +201,8 @@ def build_quad_tuples(model: Model, ontology: str | Path | None = None) -> set[t
         w.entity(e)
     _iris.clear()
     if ontology is not None:
-        w.quads.update((q.subject, q.predicate, q.object, q.graph_name) for q in ontology_quads(ontology))
-    return w.quads
+        w.quads.update(dict.fromkeys((q.subject, q.predicate, q.object, q.graph_name) for q in ontology_quads(ontology)))
+    return w.quads.keys()
 
 
 def build_quads(model: Model, ontology: str | Path | None = None) -> set[ox.Quad]:

@@ -260,20 +260,12 @@ def write_derived(quads, out: str | Path) -> list[Path]:
     merged in its default graph, or the quads themselves. The networks are computed through SPARQL on that store, exactly as
     ``vitalegraph network export`` computes them from the written dataset.
     """
-    import pyoxigraph as ox
-
     from .network import membership_rows, networks as all_networks
     from .network_files import write_networks
-    from .query import Dataset
-
     from .picture import write_pictures
+    from .query import Dataset, store_of
 
-    if isinstance(quads, ox.Store):
-        store = quads
-    else:
-        store = ox.Store()
-        store.extend(quads)
-    dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store, union=True)
+    dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store_of(quads), union=True)
     rows = membership_rows(dataset)
     return (write_networks(all_networks(rows), Path(out) / "network")
             + write_pictures(dataset, Path(out) / "pictures", rows=rows))

@@ -114,17 +114,6 @@ class Statistics(NamedTuple):
     about: list
 
 
-def _store(data):
-    """An Oxigraph store holding *data* (a store is used as it is)."""
-    import pyoxigraph as ox
-
-    if isinstance(data, ox.Store):
-        return data
-    store = ox.Store()
-    store.bulk_extend(data)
-    return store
-
-
 def statistics(data, graphs: list | None = None) -> Statistics:
     """The statistics the description gives, computed by the SPARQL queries in
     ``queries/describe/`` over the union of the dataset's graphs.
@@ -169,8 +158,9 @@ def statistics(data, graphs: list | None = None) -> Statistics:
     import pyoxigraph as ox
 
     from .namespaces import PREFIXES, WD
+    from .query import store_of
 
-    store = _store(data)
+    store = store_of(data)
     merged = graphs is not None
     folder = paths.QUERIES / "describe"
     names = ["terms", "examples", "documents"] + ([] if merged else ["graphs"]) + [

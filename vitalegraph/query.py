@@ -27,7 +27,7 @@ from .errors import DataFileError, QueryError
 from .output import Cell, Table
 
 __all__ = ["NamedQuery", "named_queries", "resolve_query", "check_read_only", "load_dataset", "Dataset",
-           "run_query", "ENGINES"]
+           "store_of", "run_query", "ENGINES"]
 
 ENGINES = ("auto", "oxigraph", "rdflib")
 _UPDATE = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
@@ -146,6 +146,30 @@ class Dataset:
 
     def __len__(self) -> int:
         return len(self.store)
+
+
+def store_of(data):
+    """*data* as a :class:`pyoxigraph.Store`: a store as it is, quads added to a new one.
+
+    Parameters
+    ----------
+    data : pyoxigraph.Store or iterable of pyoxigraph.Quad
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> s = ox.NamedNode("http://example.org/s")
+    >>> store = store_of([ox.Quad(s, s, s)])
+    >>> len(store), store_of(store) is store
+    (1, True)
+    """
+    import pyoxigraph as ox
+
+    if isinstance(data, ox.Store):
+        return data
+    store = ox.Store()
+    store.extend(data)
+    return store
 
 
 def _rdf_format(path: Path):

@@ -177,6 +177,19 @@ def _f(x, digits=2):
     return "-" if x is None else f"{x:.{digits}f}"
 
 
+def growth(results: list[dict]) -> list[str]:
+    """How the build's total time grows between the synthetic sizes measured (the seed corpus is
+    left out: a different text), e.g. ``growth 1000 -> 10000 teams: 10.0x the teams, 11.3x the time
+    (target <= 12x)``; the target applies to ten times the teams."""
+    sizes = sorted((r["teams"], r["build"]["total"]["seconds"]) for r in results if r["teams"] != 13)
+    lines = []
+    for i, (a, ta) in enumerate(sizes):
+        for b, tb in sizes[i + 1:]:
+            target = " (target <= 12x)" if b == 10 * a else ""
+            lines.append(f"growth {a} -> {b} teams: {b / a:.1f}x the teams, {tb / ta:.1f}x the build time{target}")
+    return lines
+
+
 def table(results: list[dict]) -> str:
     lines = []
     head = f"{'teams':>6} {'triples':>9} {'extract':>8} {'resolve':>8} {'graph':>7} {'serial.':>8} {'valid.':>7} " \
@@ -193,6 +206,7 @@ def table(results: list[dict]) -> str:
                      f"{str(r['byte_identical'])[:5]:>6} {_f(r['network']['seconds']):>6} "
                      f"{_f(pic.get('seconds')):>7} {_f((pic.get('bytes') or 0) / 2**20):>8} "
                      f"{_f(r.get('endpoint_load_seconds')):>8}")
+    lines.extend(growth(results))
     lines.append("")
     lines.append(f"{'teams':>6} {'query':<20} {'oxigraph s':>11} {'rdflib s':>10} {'ratio':>8} "
                  f"{'pyoxigraph s':>13} {'vg/direct':>10}")

@@ -49,3 +49,11 @@ def test_both_engines_give_the_same_rows_on_a_mid_size_corpus(mid):
         norm = lambda t: sorted(tuple(tuple(sorted(str(v).split("; "))) if v is not None else () for v in r.values())
                                 for r in t.records())  # noqa: E731
         assert a.columns == b.columns and norm(a) == norm(b), name
+
+
+def test_benchmark_reports_the_growth_between_synthetic_sizes():
+    import run  # benchmarks/run.py
+
+    results = [{"teams": t, "build": {"total": {"seconds": s}}} for t, s in ((13, 0.6), (1000, 4.0), (10000, 46.0))]
+    assert run.growth(results) == ["growth 1000 -> 10000 teams: 10.0x the teams, 11.5x the build time (target <= 12x)"]
+    assert run.growth(results[:2]) == []

@@ -96,3 +96,43 @@ def test_killed_builds_leave_a_whole_dataset(tmp_path):
             (out / name).write_bytes(data)
     assert cli("build", "--out", out).returncode == 0
     assert not [p for p in out.rglob(".*.tmp")], "a stale temporary file survived the next build"
+
+
+@pytest.mark.parametrize("when", ["creating", "writing", "renaming"])
+def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch, when):
+    """Ctrl-C or SIGTERM at the worst moment of an atomic write: old files whole, nothing left over."""
+    import os
+
+    from vitalegraph import serialize
+
+    old = {tmp_path / "a.ttl": b"old a", tmp_path / "sub" / "b.ttl": b"old b"}
+    for path, data in old.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+    real_open, real_fdopen, real_replace = os.open, os.fdopen, os.replace
+    calls = []
+
+    def interrupt_after(real, name):
+        def wrapped(*args, **kwargs):
+            result = real(*args, **kwargs)     # the file is there ...
+            calls.append(name)
+            if name == when and calls.count(name) == (1 if name == "renaming" else 2):
+                raise KeyboardInterrupt        # ... and the interrupt lands before the caller sees it
+            return result
+        return wrapped
+
+    monkeypatch.setattr(serialize.os, "open", interrupt_after(real_open, "creating"))
+    monkeypatch.setattr(serialize.os, "fdopen", interrupt_after(real_fdopen, "writing"))
+    monkeypatch.setattr(serialize.os, "replace", interrupt_after(real_replace, "renaming"))
+    with pytest.raises(KeyboardInterrupt):
+        serialize.atomic_write_many({path: b"new" for path in old})
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    now = {path: path.read_bytes() for path in old}
+    assert now == old if when != "renaming" else set(now.values()) == {b"new", b"old b"}
+    monkeypatch.undo()
+    os.umask(umask := os.umask(0o022))
+    try:
+        serialize.atomic_write_many({tmp_path / "c.ttl": b"new"})
+        assert (tmp_path / "c.ttl").stat().st_mode & 0o777 == 0o644   # readable by all, as any new file
+    finally:
+        os.umask(umask)

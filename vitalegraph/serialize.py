@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
-import tempfile
+import secrets
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -109,12 +109,6 @@ def dataset_bytes(quads: Iterable[ox.Quad] | Iterable[tuple], graph_sizes: dict 
     return turtle, ox.serialize(_in_graph_order(by_graph), format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Write *data* to *path* through a temporary file in the same folder and a rename."""
     atomic_write_many({Path(path): data})
@@ -133,9 +127,17 @@ def atomic_write_many(files: dict[Path, bytes]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):   # left by a killed build
                 stale.unlink(missing_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            temps.append((tmp, path))
-            os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; the dataset is for everyone to read
+            while True:
+                # named and listed for removal *before* it exists: an interrupt (SIGTERM, Ctrl-C) that
+                # lands between creating the file and listing it (as with tempfile.mkstemp) left it behind
+                tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+                temps.append((tmp, path))
+                try:
+                    # 0666 less the umask, as for any new file (mkstemp's 0600 would hide the dataset)
+                    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+                    break
+                except FileExistsError:   # someone else's file of that name: not ours to remove
+                    temps.pop()
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()

@@ -7,14 +7,13 @@ and the previous dataset stays as it was.
 
 from __future__ import annotations
 
-import functools
-import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from . import paths
+from .collector import collector_paused
 from .errors import ValidationFailed
 from .validation import FAST_ROUTE_FROM
 
@@ -58,31 +57,6 @@ class BuildResult:
         return self.kept_quads
 
 
-def _collector_paused(func):
-    """Run *func* with Python's cyclic garbage collector paused (and restored afterwards).
-
-    A large build keeps millions of objects alive (terms, quads, strings) and makes few reference
-    cycles: with the default thresholds the collector rescanned them over and over (a quarter of a
-    one-million-triple build), and even collecting after every 50,000 new objects still cost 2.1 s
-    of a 10,000-team build against 0.08 s of a 1,000-team one. Paused, the 10,000-team build takes
-    47.8 s instead of 52.1 s at the same peak memory (2.46 GB; 343 MB for 1,000 teams either way),
-    which shows that it leaves no cyclic garbage worth collecting. Whatever cycles it does leave are
-    collected as usual once the collector runs again.
-    """
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
-
-    return wrapper
-
-
 class _Stages:
     """Times the stages of a build into *timings* and tells *progress* as each one ends."""
 
@@ -98,7 +72,7 @@ class _Stages:
         self.t = time.perf_counter()
 
 
-@_collector_paused
+@collector_paused()   # millions of objects, few cycles: see vitalegraph.collector
 def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str | Path = paths.STATEMENTS,
                   reference: str | Path = paths.REFERENCE, ontology: str | Path = paths.ONTOLOGY,
                   shapes: str | Path | None = paths.SHAPES, progress: Callable[[str], None] | None = None
@@ -205,7 +179,7 @@ def _counts(model, n_quads: int, stats) -> dict[str, int]:
     }
 
 
-@_collector_paused
+@collector_paused()   # millions of objects, few cycles: see vitalegraph.collector
 def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.DEFAULT_OUT,
           statements: str | Path = paths.STATEMENTS, reference: str | Path = paths.REFERENCE,
           ontology: str | Path = paths.ONTOLOGY, shapes: str | Path | None = paths.SHAPES,

@@ -180,7 +180,6 @@ def statistics(data, graphs: list | None = None) -> Statistics:
                            and any(t.startswith(ns) for t in terms)})
     examples = sorted(r["example"].value for r in answers["examples"])
     if merged:
-        answers["counts/triples"] = [{"n": ox.Literal(str(len(store)))}]
         graphs = sorted(graphs)
     else:
         graphs = sorted((r["graph"].value, int(r["triples"].value)) for r in answers["graphs"]
@@ -188,7 +187,7 @@ def statistics(data, graphs: list | None = None) -> Statistics:
     facts = answers["documents"]
     documents = sorted({r["document"] for r in facts}, key=lambda t: t.value)
     about = sorted({(r["subject"], r["property"], r["value"]) for r in facts}, key=str)
-    return Statistics(number("triples"), number("entities"), number("classes"), number("properties"),
+    return Statistics(len(store) if merged else number("triples"), number("entities"), number("classes"), number("properties"),
                       number("distinctSubjects"), number("distinctObjects"), vocabularies, examples, graphs, documents, about)
 
 

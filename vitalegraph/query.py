@@ -17,12 +17,12 @@ Examples
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
+from .collector import collector_paused
 from .errors import DataFileError, QueryError
 from .output import Cell, Table
 
@@ -306,16 +306,9 @@ def _solutions_table(result) -> Table:
         if c is None and text:
             c = cache[text] = _tsv_cell(text)
         return c
-    # the rows are many small objects and no cycles: pausing the cyclic collector while they
-    # are made saves it rescanning them
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():   # the rows are many small objects and no cycles
         # every line, the last included, ends with a newline: the last piece of the split is empty
         rows = [[cell(x) for x in line.split("\t")] for line in lines[1:-1]]
-    finally:
-        if paused:
-            gc.enable()
     return Table(cols, rows)
 
 

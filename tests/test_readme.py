@@ -1,12 +1,46 @@
-"""The README starts with the two commands, and CI runs the second one exactly."""
+"""The README starts with the two commands, both in a fresh virtual environment, and CI runs the
+second one exactly."""
+
+import subprocess
+import sys
+from pathlib import Path
 
 from conftest import ROOT
 
+VENV = "python3 -m venv .venv && . .venv/bin/activate && "
 
-def test_readme_commands_and_ci_agree():
+
+def _blocks() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = [b.split("```", 1)[0].strip() for b in text.split("```sh\n")[1:3]]
-    assert blocks[0] == "pip install -e . && vitalegraph build"
-    assert "python -m pytest" in blocks[1] and "chromium" in blocks[1]
     assert text.index("```sh") < text.index("#", text.index("# VitaleGraph") + 1)   # the commands come first
-    assert blocks[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    return [b.split("```", 1)[0].strip() for b in text.split("```sh\n")[1:3]]
+
+
+def test_first_command_installs_into_a_venv_and_builds():
+    assert _blocks()[0] == VENV + "pip install -e . && vitalegraph build"
+
+
+def test_second_command_installs_chromium_and_the_test_extra_into_a_venv():
+    second = _blocks()[1]
+    assert second.startswith("apt-get update && apt-get install -y chromium chromium-driver && " + VENV)
+    assert second.endswith("pip install -e '.[test]' && python -m pytest -q")
+    assert "--system-site-packages" not in second
+
+
+def test_ci_runs_the_second_command_from_nothing():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    lines = [line for line in ci.splitlines() if line and not line.startswith("#")]
+    assert _blocks()[1] in lines                       # the very same line, not a variant of it
+    assert lines.index("rm -rf .venv") < lines.index(_blocks()[1])   # no environment left from a run before
+    assert "--system-site-packages" not in ci
+    assert "pip install" not in ci.split(VENV)[0]      # nothing installed into the machine's own Python
+
+
+def test_tests_run_in_a_venv_of_their_own():
+    """What CI runs: this Python is a virtual environment's and sees no system site-packages."""
+    if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+        return   # run by hand outside the project's .venv: nothing to say about that Python
+    out = subprocess.run([sys.executable, "-c", "import sys, site; print(sys.prefix != sys.base_prefix, "
+                          "any(p.startswith(sys.base_prefix) and 'site-packages' in p for p in sys.path))"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "False"]

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import random
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT
 
 BROKEN = Path(__file__).parent / "broken"
 
@@ -55,47 +51,6 @@ def test_broken_source_gives_its_exact_error(name, tmp_path):
     assert r.returncode == 1
     assert r.stderr == f"vitalegraph: error: {EXPECTED[name]}\n"
     assert not (tmp_path / "out").exists()
-
-
-def _parse(path: Path) -> int:
-    fmt = ox.RdfFormat.TRIG if path.suffix == ".trig" else ox.RdfFormat.TURTLE
-    return sum(1 for _ in ox.parse(path=str(path), format=fmt))
-
-
-def test_killed_builds_leave_a_whole_dataset(tmp_path):
-    """Build A, then build B (A plus a team) and kill it at random points: the dataset is always
-    all of A or all of B, and never a half-written file."""
-    out = tmp_path / "out"
-    assert cli("build", "--out", out).returncode == 0
-    a = {p.name: p.read_bytes() for p in out.glob("vitalegraph.*")}
-    sources = tmp_path / "b"
-    shutil.copytree(SOURCES, sources)
-    page = sources / "004_157f315819f9f14b.txt"
-    page.write_bytes(page.read_bytes() + "\n\nUtrecht, Kanaleneiland\n\nToelichting (pdf-bestand)\n\nJeugd\n"
-                     " • Anna Jansen (wethouder, PvdA)\n".encode())
-    assert cli("build", "--sources", sources, "--out", tmp_path / "ref-b").returncode == 0
-    b = {p.name: p.read_bytes() for p in (tmp_path / "ref-b").glob("vitalegraph.*")}
-    rng = random.Random(7)
-    outcomes = set()
-    for attempt in range(8):
-        proc = subprocess.Popen([sys.executable, "-m", "vitalegraph", "build", "--sources", str(sources),
-                                 "--out", str(out)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.2, 1.2))
-        proc.send_signal(signal.SIGKILL if attempt % 2 else signal.SIGTERM)
-        proc.wait(timeout=60)
-        now = {p.name: p.read_bytes() for p in out.glob("vitalegraph.*")}
-        assert set(now) == {"vitalegraph.ttl", "vitalegraph.trig"}
-        for name, data in now.items():
-            assert data in (a[name], b[name]), f"{name} is neither the old nor the new dataset"
-            assert _parse(out / name) > 6000
-        outcomes.add(now["vitalegraph.ttl"] == b["vitalegraph.ttl"])
-        if attempt % 2 == 0:     # SIGTERM: the build cleans up after itself
-            assert not [p for p in out.rglob(".*.tmp")]
-        # then copy A back, so the next kill again has something to lose
-        for name, data in a.items():
-            (out / name).write_bytes(data)
-    assert cli("build", "--out", out).returncode == 0
-    assert not [p for p in out.rglob(".*.tmp")], "a stale temporary file survived the next build"
 
 
 @pytest.mark.parametrize("when", ["creating", "writing", "renaming"])

@@ -1,12 +1,14 @@
 """The whole pipeline: sources → extraction → statements → resolution → graph → validation → files.
 
 :func:`build` is what ``vitalegraph build`` runs. It writes nothing unless every stage succeeded:
-a malformed source, a quote not found or a SHACL violation stops it with the project's own error,
-and the previous dataset stays as it was.
+a malformed source, a quote not found, a SHACL violation, a failing network or picture stage or an
+unwritable folder stops it, and every previous output (dataset, description, network files,
+pictures) stays byte for byte as it was.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,8 @@ from .collector import collector_paused
 from .errors import ValidationFailed
 from .validation import FAST_ROUTE_FROM
 
-__all__ = ["BuildResult", "build", "build_dataset", "write_derived", "DATASET_TTL", "DATASET_TRIG"]
+__all__ = ["BuildResult", "build", "build_dataset", "derived_files", "write_derived", "DATASET_TTL", "DATASET_TRIG",
+           "DERIVED_FOLDERS", "NETWORK_FILES_LIMIT"]
 
 DATASET_TTL = "vitalegraph.ttl"
 DATASET_TRIG = "vitalegraph.trig"
@@ -117,6 +120,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     ref = load_reference(reference)
     stages.done("extraction")
     model = resolve(docs, files, ref, skipped, extracted)
+    model.warnings[:0] = _unused_documents(extracted, files)
     stages.done("resolution")
     quads = build_quad_tuples(model, ontology)
     stages.done("graph")
@@ -162,6 +166,15 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
                        statistics=stats, ttl=ttl, trig=trig, store=store, kept_quads=kept)
 
 
+def _unused_documents(extracted, files) -> list[str]:
+    """A warning for each document that gives the graph nothing but its own description: no team
+    listing and no statement file (a stray ``.txt``, or a page whose statements are yet to be written)."""
+    with_statements = {f.source.stem for f in files}
+    return [f"{doc.name}: no team listing and no statement file (data/statements/{doc.stem}.toml); "
+            "only the document itself is in the graph"
+            for doc, _info, teams in extracted if not teams and doc.stem not in with_statements]
+
+
 def _counts(model, n_quads: int, stats) -> dict[str, int]:
     persons = model.of_kind("person")
     orgs = [e for e in model.entities.values() if e.kind in ("organisation", "party", "department")
@@ -188,11 +201,19 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
     ``void.ttl`` into *out*, and (with *networks*) the network files and pictures into
     ``OUT/network/`` and ``OUT/pictures/``.
 
-    Both files are written atomically and only after validation passed: a failed build leaves the
-    previous files untouched.
+    Everything is made in memory first and then written in one all-or-nothing step
+    (:func:`vitalegraph.transaction.commit`): a build that fails in any stage, or is interrupted,
+    leaves *out* as it was; one killed during the final renames is finished by the next build.
+    Above :data:`NETWORK_FILES_LIMIT` memberships no network files or pictures are made, and the
+    previous ones (which would draw another dataset) go in the same step.
 
     *progress* is called with each stage's name as it ends, as in :func:`build_dataset`, then with
-    ``writing`` and ``networks``; ``result.timings`` holds each stage's seconds.
+    ``networks`` and ``writing``; ``result.timings`` holds each stage's seconds.
+
+    Raises
+    ------
+    OutputError
+        If *out* cannot be written (not a folder, not writable, disk full); *out* is unchanged.
 
     Examples
     --------
@@ -202,22 +223,50 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
         result.counts["adoption teams"]      # 13 for the seed sources
     """
     from .describe import description_bytes
-    from .serialize import atomic_write_many
 
+    out = Path(out)
+    _check_writable(out)
     result = build_dataset(sources, statements, reference, ontology, shapes, progress)
     stages = _Stages(result.timings, progress)
-    out = Path(out)
-    files = {out / DATASET_TTL: result.ttl, out / DATASET_TRIG: result.trig}
-    # the VoID/DCAT description, with the checksums of the files beside it, in the same atomic batch
-    files[out / "void.ttl"] = description_bytes(result.statistics, dict(files))
-    atomic_write_many(files)
-    stages.done("writing")
-    result.files = list(files)
+    files = {DATASET_TTL: result.ttl, DATASET_TRIG: result.trig}
+    # the VoID/DCAT description, with the checksums of the files beside it, in the same atomic step
+    files["void.ttl"] = description_bytes(result.statistics, {out / n: b for n, b in files.items()})
+    folders: dict[str, dict[str, bytes]] = {}
+    remove: tuple[str, ...] = ()
     if networks and result.counts["memberships"] <= NETWORK_FILES_LIMIT:
-        result.derived = write_derived(result.store, out)
+        folders = derived_files(result.store, out)
         stages.done("networks")
+    elif networks:
+        remove = DERIVED_FOLDERS
+    _commit(out, files, folders, remove)
+    stages.done("writing")
+    result.files = [out / n for n in files]
+    result.derived = sorted(out / folder / name for folder, contents in folders.items() for name in contents)
     result.store = None   # the caller has the files; the store's memory goes back
     return result
+
+
+def _check_writable(out: Path) -> None:
+    """Fail before the work when *out* cannot take the files (not after a minute of building)."""
+    from .errors import OutputError
+
+    existing = next((p for p in (out, *out.parents) if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        raise OutputError(f"{existing}: not a folder; choose another --out")
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"{existing}: no permission to write there; choose another --out")
+
+
+def _commit(out: Path, files, folders, remove) -> None:
+    from .errors import OutputError
+    from .transaction import commit
+
+    try:
+        commit(out, files, folders, remove)
+    except OSError as exc:
+        where = exc.filename or out
+        raise OutputError(f"{where}: cannot write the build ({exc.strerror or exc}); nothing was changed "
+                          f"in {out}") from None
 
 
 #: above this many memberships the build writes no network files or pictures (the district network of
@@ -226,20 +275,34 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
 NETWORK_FILES_LIMIT = 5000
 
 
-def write_derived(quads, out: str | Path) -> list[Path]:
-    """Write what is derived from the graph: the network files in ``OUT/network/`` and the
-    pictures in ``OUT/pictures/``.
+#: the folders of derived outputs that a build replaces whole
+DERIVED_FOLDERS = ("network", "pictures")
+
+
+def derived_files(quads, out: str | Path) -> dict[str, dict[str, bytes]]:
+    """What is derived from the graph, as bytes: ``{"network": {name: bytes}, "pictures": {...}}``.
 
     *quads* is an Oxigraph store holding the dataset, in its named graphs or (as the build's own)
-    merged in its default graph, or the quads themselves. The networks are computed through SPARQL on that store, exactly as
-    ``vitalegraph network export`` computes them from the written dataset.
+    merged in its default graph, or the quads themselves. The networks are computed through SPARQL
+    on that store, exactly as ``vitalegraph network export`` computes them from the written dataset.
+    *out* is the folder the dataset is (to be) written to; nothing is written here.
     """
     from .network import membership_rows, networks as all_networks
-    from .network_files import write_networks
-    from .picture import write_pictures
+    from .network_files import network_bytes
+    from .picture import VIEWS, render_view
     from .query import Dataset, store_of
 
     dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store_of(quads), union=True)
     rows = membership_rows(dataset)
-    return (write_networks(all_networks(rows), Path(out) / "network")
-            + write_pictures(dataset, Path(out) / "pictures", rows=rows))
+    network = {f"{name}.{kind}": data for name, G in sorted(all_networks(rows).items())
+               for kind, data in network_bytes(G).items()}
+    pictures = {f"{view}.html": render_view(dataset, view, "all", rows)[0].encode("utf-8") for view in VIEWS}
+    return {"network": network, "pictures": pictures}
+
+
+def write_derived(quads, out: str | Path) -> list[Path]:
+    """Write :func:`derived_files` into ``OUT/network/`` and ``OUT/pictures/`` (each folder replaced
+    whole, in one step); returns the files written."""
+    folders = derived_files(quads, out)
+    _commit(Path(out), {}, folders, ())
+    return sorted(Path(out) / folder / name for folder, contents in folders.items() for name in contents)

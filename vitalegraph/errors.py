@@ -13,7 +13,12 @@ __all__ = [
     "QueryError",
     "DataFileError",
     "EndpointError",
+    "OutputError",
+    "INTERNAL_ERROR_STATUS",
 ]
+
+#: the exit status of an error the project did not foresee (a bug, a missing package)
+INTERNAL_ERROR_STATUS = 4
 
 
 class VitaleGraphError(Exception):
@@ -25,12 +30,13 @@ class VitaleGraphError(Exception):
 class SourceError(VitaleGraphError):
     """A source document cannot be read or its team listing is malformed.
 
-    The message has the form ``file:line: what is wrong``.
+    The message has the form ``file:line: what is wrong``, or ``file: what is wrong`` where no line
+    is to blame (``line`` 0: a missing folder, an unreadable file).
     """
 
     def __init__(self, file: str, line: int, message: str):
         self.file, self.line, self.message = file, line, message
-        super().__init__(f"{file}:{line}: {message}")
+        super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
 
 
 class StatementError(VitaleGraphError):
@@ -61,3 +67,7 @@ class EndpointError(VitaleGraphError):
     """A remote SPARQL endpoint is unreachable, timed out or answered badly."""
 
     exit_status = 3
+
+
+class OutputError(VitaleGraphError):
+    """An output folder or file cannot be written (not a folder, no permission, disk full)."""

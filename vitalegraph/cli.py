@@ -1,8 +1,9 @@
 """The ``vitalegraph`` command: a thin wrapper over the Python API of each stage.
 
-Every command prints a clear one-line error and exits non-zero on bad input (1: a bad source or a
-failed validation; 2: a bad query, option or data file; 3: a remote endpoint failed); it never shows
-a traceback for those.
+Every command prints a clear one-line error and exits non-zero on bad input (1: a bad source, a
+failed validation or an unwritable output; 2: a bad query, option or data file; 3: a remote endpoint
+failed). An error nobody foresaw prints ``vitalegraph: internal error: ...`` on one line and exits
+with 4; ``--debug`` (or ``VITALEGRAPH_DEBUG=1``) shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 
 from . import __version__, paths
-from .errors import VitaleGraphError
+from .errors import INTERNAL_ERROR_STATUS, VitaleGraphError
 
 __all__ = ["main", "build_parser"]
 
@@ -42,6 +43,14 @@ def cmd_build(args) -> int:
     started = time.perf_counter()
     result = build(args.sources, args.out, args.statements, args.reference)
     c = result.counts
+    written = [f"  written          {', '.join(str(f) for f in result.files)}"]
+    if result.derived:
+        written.append(f"                   {sum(1 for p in result.derived if p.parent.name == 'network')} network files in "
+                       f"{args.out / 'network'}/, {sum(1 for p in result.derived if p.parent.name == 'pictures')} "
+                       f"pictures in {args.out / 'pictures'}/")
+    else:
+        written.append(f"                   no network files or pictures above {NETWORK_FILES_LIMIT:,} memberships: "
+                       "run `vitalegraph network export` and `vitalegraph picture`")
     lines = [
         "VitaleGraph build",
         f"  sources          {c['sources']:>6}  ({args.sources})",
@@ -53,17 +62,11 @@ def cmd_build(args) -> int:
         f"  triples          {c['triples']:>6}  ({c['quads']} quads in {c['sources'] + 2} named graphs)",
         f"  warnings         {len(result.warnings):>6}",
         f"  validation       {result.validation}",
-        f"  written          {', '.join(str(f) for f in result.files)}",
-        (f"                   {sum(1 for p in result.derived if p.parent.name == 'network')} network files in "
-         f"{args.out / 'network'}/, {sum(1 for p in result.derived if p.parent.name == 'pictures')} pictures in "
-         f"{args.out / 'pictures'}/"
-         if result.derived else
-         f"                   no network files or pictures above {NETWORK_FILES_LIMIT:,} memberships: "
-         "run `vitalegraph network export` and `vitalegraph picture`"),
+        *([f"  skipped          statement files without their source: {', '.join(result.skipped)}"]
+          if result.skipped else []),
+        *written,
         f"  time             {time.perf_counter() - started:6.2f} s",
     ]
-    if result.skipped:
-        lines.insert(-2, f"  skipped          statement files without their source: {', '.join(result.skipped)}")
     for w in result.warnings[:10]:
         lines.append(f"  warning: {w}")
     if len(result.warnings) > 10:
@@ -122,9 +125,13 @@ def _watchdog(timeout: float | None):
 
 
 def cmd_validate(args) -> int:
+    from .errors import QueryError
     from .query import load_dataset
     from .validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
 
+    if args.file is not None and args.data is not None and args.file != args.data:
+        raise QueryError(f"two dataset files given ({args.file} and --data {args.data}); give one")
+    args.file = args.data or args.file or paths.DEFAULT_DATA
     ds = load_dataset(args.file, "oxigraph")
     route = args.route if args.route != "auto" else ("sparql" if len(ds) >= FAST_ROUTE_FROM else "pyshacl")
     if route == "sparql":
@@ -141,17 +148,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="A knowledge graph of the adoption teams of the Dutch pilot "
                     "'Nieuwe coalities voor de wijk' (2006-2007).",
         epilog="Example:\n  vitalegraph build && vitalegraph query teams\n\n"
+               "Exit status: 0 success; 1 a bad source, a failed validation or an output that cannot be "
+               "written; 2 a bad query, option or data file; 3 a remote endpoint failed; "
+               f"{INTERNAL_ERROR_STATUS} an internal error (a bug or a broken installation: "
+               "rerun with --debug and report the traceback); 130 interrupted.\n\n"
                "Run `vitalegraph COMMAND --help` for a command's options.")
     parser.add_argument("--version", action="version", version=f"vitalegraph {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an error instead of one line (or set VITALEGRAPH_DEBUG=1)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("build", formatter_class=_Formatter,
                        help="read the sources, build and validate the graph, write the dataset",
                        description="Read the source documents, extract the team listings, check the curated "
                                    "statements against their sources, resolve entities, build the RDF graph, "
-                                   "validate it with the SHACL shapes and write OUT/vitalegraph.ttl (one graph) "
-                                   "and OUT/vitalegraph.trig (one named graph per source). Nothing is written "
-                                   "if any step fails.",
+                                   "validate it with the SHACL shapes and write OUT/vitalegraph.ttl (one graph), "
+                                   "OUT/vitalegraph.trig (one named graph per source), OUT/void.ttl, the network "
+                                   "files in OUT/network/ and the pictures in OUT/pictures/, all in one step: if "
+                                   "any stage fails or the build is interrupted, OUT is left as it was.",
                        epilog="Example:\n  vitalegraph build\n  vitalegraph build --sources my-pages/ --out /tmp/vg")
     p.add_argument("--sources", type=Path, default=paths.DEFAULT_SOURCES,
                    help="folder with the source documents (*.txt); default: data/sources")
@@ -184,9 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check a dataset file against the SHACL shapes",
                        description="Run the SHACL shapes of ontology/shapes.ttl on any dataset file and print a "
                                    "readable report; exit status 1 on a violation.",
-                       epilog="Example:\n  vitalegraph validate data/vitalegraph.ttl")
-    p.add_argument("file", nargs="?", type=Path, default=paths.DEFAULT_DATA,
+                       epilog="Example:\n  vitalegraph validate data/vitalegraph.ttl\n"
+                              "  vitalegraph validate --data data/vitalegraph.trig")
+    p.add_argument("file", nargs="?", type=Path, default=None,
                    help="dataset file; default: data/vitalegraph.ttl")
+    p.add_argument("--data", type=Path, default=None, dest="data",
+                   help="dataset file, as for every other command (the same as FILE)")
     p.add_argument("--limit", type=int, default=20, help="show at most this many violations; default: 20")
     p.add_argument("--route", choices=("auto", "pyshacl", "sparql"), default="auto",
                    help="pyshacl (the reference), sparql (the same shapes as SPARQL checks on Oxigraph, for large "
@@ -208,6 +225,8 @@ _EXTENSIONS = tuple(n for n in ("cli_network", "cli_picture", "cli_endpoint")
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (see ``vitalegraph --help``)."""
+    import os
     import signal
 
     def _terminate(signum, _frame):
@@ -216,12 +235,15 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
     args = parser.parse_args(argv)
+    debug = args.debug or os.environ.get("VITALEGRAPH_DEBUG", "") not in ("", "0")
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
     try:
         return args.func(args)
     except VitaleGraphError as exc:
+        if debug:
+            raise
         print(f"vitalegraph: error: {' '.join(str(exc).splitlines()) if len(str(exc)) < 2000 else str(exc)[:2000]}",
               file=sys.stderr)
         return exc.exit_status
@@ -230,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:   # noqa: BLE001 - what the project did not foresee: one line, not a traceback
+        if debug:
+            raise
+        what = " ".join(f"{type(exc).__name__}: {exc}".splitlines())[:500]
+        print(f"vitalegraph: internal error: {what}; rerun with --debug for the traceback", file=sys.stderr)
+        return INTERNAL_ERROR_STATUS
 
 
 if __name__ == "__main__":  # pragma: no cover

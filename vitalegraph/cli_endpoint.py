@@ -212,7 +212,6 @@ def register(sub, formatter_class) -> None:
     -------
     None
     """
-    from . import paths
     from .export import FORMATS
     from .serve import DEFAULT_HOST, DEFAULT_PORT
 
@@ -292,11 +291,14 @@ def register(sub, formatter_class) -> None:
                        epilog="Example:\n  vitalegraph describe\n"
                               "  vitalegraph describe --endpoint http://127.0.0.1:7878/query --modified 2025-01-31")
     p.add_argument("--data", type=Path, default=None, help=data_help)
-    p.add_argument("--out", type=Path, default=None, help="folder of the dataset files; default: the folder of --data")
+    p.add_argument("--out", type=Path, default=None,
+                   help="folder of the dataset files, where void.ttl is written (relative to the current folder); "
+                        "default: the folder of --data")
     p.add_argument("--endpoint", metavar="URL", help="the SPARQL endpoint's query URL, if the dataset is served")
     p.add_argument("--modified", metavar="YYYY-MM-DD", type=_date, help="date for dct:modified")
     p.add_argument("--base-url", metavar="URL", help="where the files are published (adds dcat:downloadURL)")
     p.add_argument("--docs", type=Path, default=None,
-                   help=f"folder for the ontology documentation; default: {paths.HOME.name}/ontology/docs")
+                   help="folder for the ontology documentation (relative to the current folder); default: "
+                        "ontology/docs in the project folder (beside ontology/vitalegraph.ttl)")
     p.add_argument("--no-docs", action="store_true", help="do not write the ontology documentation")
     p.set_defaults(func=cmd_describe)

@@ -28,7 +28,7 @@ def _out(text: str) -> None:
 
 
 def _add_format(p: argparse.ArgumentParser) -> None:
-    from .output import FORMATS
+    from .query.output import FORMATS
 
     p.add_argument("--format", "-f", choices=FORMATS, default="table",
                    help="table (aligned, for the terminal), csv (header of column names) or json "
@@ -74,8 +74,8 @@ def cmd_build(args) -> int:
 
 # ---------------------------------------------------------------- query
 def cmd_query(args) -> int:
-    from .output import render
-    from .query import load_dataset, named_queries, run_query
+    from .query.output import render
+    from .query.engine import load_dataset, named_queries, run_query
 
     if args.list or not args.query:
         rows = named_queries()
@@ -84,7 +84,7 @@ def cmd_query(args) -> int:
              "".join(f"  {n.ljust(width)}  {q.question}\n" for n, q in rows.items()))
         return 0 if args.list else 2
     if getattr(args, "endpoint", None):
-        from .remote import run_remote_query
+        from .endpoint.remote import run_remote_query
 
         table = run_remote_query(args.query, args.endpoint, timeout=args.timeout)
     else:
@@ -122,8 +122,8 @@ def _watchdog(timeout: float | None):
 
 
 def cmd_validate(args) -> int:
-    from .query import load_dataset
-    from .validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
+    from .query.engine import load_dataset
+    from .pipeline.validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
 
     ds = load_dataset(args.file, "oxigraph")
     route = args.route if args.route != "auto" else ("sparql" if len(ds) >= FAST_ROUTE_FROM else "pyshacl")

@@ -43,8 +43,8 @@ def _median_ms(fn, repeat: int) -> tuple[float | None, int | None, str | None]:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a table; exit status 0."""
     from vitalegraph.query import load_dataset, named_queries, run_query
-    from vitalegraph.remote import run_remote_query
-    from vitalegraph.serve import default_data, free_port, start_server
+    from vitalegraph.endpoint.remote import run_remote_query
+    from vitalegraph.endpoint.serve import default_data, free_port, start_server
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,

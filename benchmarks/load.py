@@ -97,7 +97,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--data", default=str(ROOT / "data" / "vitalegraph.trig"))
     args = parser.parse_args()
-    from vitalegraph.serve import free_port, start_server
+    from vitalegraph.endpoint.serve import free_port, start_server
 
     server = start_server(args.data, port=free_port())
     try:

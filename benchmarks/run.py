@@ -16,7 +16,7 @@ synthetic corpus from benchmarks/corpus.py with seed 1) it measures, each stage 
   noisy), plus the time to load the dataset into each;
 * the network analyses (all of them, on the actor and district networks);
 * the picture (`coalitions` view: time and size), if vitalegraph.picture is present;
-* the endpoint's load time (oxigraph load), if vitalegraph.serve is present.
+* the endpoint's load time (oxigraph load), if vitalegraph.endpoint is present.
 
 It prints one table and writes it as JSON to benchmarks/results/latest.json.
 """
@@ -154,7 +154,7 @@ def measure(size: int, runs: int, rdflib_timeout: float, work: Path) -> dict:
                                    "pyoxigraph_direct": o.get("direct"),
                                    "vitalegraph_over_direct": (o["seconds"] / o["direct"]) if o.get("direct") else None}
     result["network"] = child(_NETWORK, str(data))
-    if (ROOT / "vitalegraph" / "picture.py").exists():
+    if (ROOT / "vitalegraph" / "picture").is_dir():
         html = work / f"picture-{size}.html"
         try:
             seconds = statistics.median(timed_cli("picture", "coalitions", "--data", str(data), "--out", str(html))
@@ -162,7 +162,7 @@ def measure(size: int, runs: int, rdflib_timeout: float, work: Path) -> dict:
             result["picture"] = {"seconds": seconds, "bytes": html.stat().st_size}
         except subprocess.CalledProcessError as exc:
             result["picture"] = {"error": (exc.stderr or b"").decode()[-200:]}
-    if (ROOT / "vitalegraph" / "serve.py").exists():
+    if (ROOT / "vitalegraph" / "endpoint").is_dir():
         import shutil
 
         exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))

@@ -58,7 +58,7 @@ def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch, wh
     """Ctrl-C or SIGTERM at the worst moment of an atomic write: old files whole, nothing left over."""
     import os
 
-    from vitalegraph import serialize
+    from vitalegraph.pipeline import serialize
 
     old = {tmp_path / "a.ttl": b"old a", tmp_path / "sub" / "b.ttl": b"old b"}
     for path, data in old.items():

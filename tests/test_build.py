@@ -73,7 +73,7 @@ def test_sources_are_described(dataset):
 
 
 def test_shacl_rejects_a_broken_graph(built):
-    from vitalegraph.validation import to_rdflib, validate
+    from vitalegraph.pipeline.validation import to_rdflib, validate
     from vitalegraph.paths import SHAPES
 
     membership = next(q.subject for q in built.quads if q.predicate == N(str(ORG.member)))
@@ -108,7 +108,7 @@ def _mutations(quads):
 def test_sparql_route_rejects_the_same_broken_graphs(built):
     import pyoxigraph as ox_
     from vitalegraph.paths import SHAPES
-    from vitalegraph.validation import to_rdflib, validate, validate_store
+    from vitalegraph.pipeline.validation import to_rdflib, validate, validate_store
 
     def fast(quads):
         store = ox_.Store()
@@ -186,9 +186,9 @@ def test_byte_identical_twice(tmp_path):
 
 
 def test_one_sort_gives_the_turtle_and_trig_of_two(built):
-    from vitalegraph.graph import build_quad_tuples
+    from vitalegraph.pipeline.graph import build_quad_tuples
     from vitalegraph.paths import ONTOLOGY
-    from vitalegraph.serialize import dataset_bytes, trig_bytes, turtle_bytes
+    from vitalegraph.pipeline.serialize import dataset_bytes, trig_bytes, turtle_bytes
 
     ttl, trig = dataset_bytes(built.quads)
     assert ttl == turtle_bytes(built.quads) and trig == trig_bytes(built.quads)

@@ -96,7 +96,7 @@ def ttl(built) -> Path:
 @pytest.fixture(scope="module")
 def server(trig):
     """The read-only endpoint on the built TriG, through the Python API."""
-    from vitalegraph.serve import free_port, start_server
+    from vitalegraph.endpoint.serve import free_port, start_server
 
     s = start_server(trig, port=free_port())
     yield s
@@ -107,7 +107,7 @@ def server(trig):
 @pytest.fixture
 def writable():
     """An empty writable Oxigraph server (the target of push)."""
-    from vitalegraph.serve import free_port, start_server
+    from vitalegraph.endpoint.serve import free_port, start_server
 
     s = start_server(None, port=free_port(), read_only=False)
     yield s
@@ -189,7 +189,7 @@ def _named():
 @pytest.mark.parametrize("name", _named())
 def test_named_query_remote_equals_local(name, server, dataset):
     from vitalegraph.query import named_queries, run_query
-    from vitalegraph.remote import run_remote_query
+    from vitalegraph.endpoint.remote import run_remote_query
 
     local = run_query(name, dataset)
     remote = run_remote_query(name, server.query_url, timeout=30)
@@ -220,7 +220,7 @@ def test_named_graph_holds_the_13_teams(server):
 
 
 def test_ask_and_construct_remote(server):
-    from vitalegraph.remote import run_remote_query
+    from vitalegraph.endpoint.remote import run_remote_query
 
     assert run_remote_query("ASK { ?s a <https://w3id.org/vitalegraph/def#AdoptionTeam> }", server.query_url).boolean is True
     table = run_remote_query("CONSTRUCT { ?t a <https://w3id.org/vitalegraph/def#AdoptionTeam> } WHERE "
@@ -249,7 +249,7 @@ def test_update_is_refused_before_sending(server):
 
 # ---------------------------------------------------------------- vitalegraph serve, as a user runs it
 def test_serve_command_prints_the_endpoint_and_stops_cleanly_on_ctrl_c(trig):
-    from vitalegraph.serve import free_port
+    from vitalegraph.endpoint.serve import free_port
 
     port = free_port()
     tmp = Path(tempfile.gettempdir())
@@ -306,7 +306,7 @@ def test_serve_without_data_fails_in_one_line(tmp_path):
 
 
 def test_serve_with_a_broken_data_file_fails_in_one_line(tmp_path):
-    from vitalegraph.serve import free_port
+    from vitalegraph.endpoint.serve import free_port
 
     bad = tmp_path / "bad.ttl"
     bad.write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
@@ -348,7 +348,7 @@ def test_push_copies_the_dataset_graph_by_graph(writable, trig, built):
 
 
 def test_push_into_one_graph(writable, ttl, built):
-    from vitalegraph.remote import push_dataset
+    from vitalegraph.endpoint.remote import push_dataset
 
     result = push_dataset(ttl, writable.store_url, graph="https://example.org/graph/all")
     assert result["triples"] == built.counts["triples"] and result["graphs"] == 1
@@ -361,7 +361,7 @@ def test_push_to_a_read_only_server_fails_in_one_line(server, trig):
 
 
 def test_push_to_nothing_fails_in_one_line(trig):
-    from vitalegraph.serve import free_port
+    from vitalegraph.endpoint.serve import free_port
 
     url = f"http://127.0.0.1:{free_port()}/store"
     assert_one_line_error(run_cli("push", "--endpoint", url, "--data", str(trig)), 3, url)
@@ -369,7 +369,7 @@ def test_push_to_nothing_fails_in_one_line(trig):
 
 # ---------------------------------------------------------------- remote errors: exit 3, one line
 def test_nothing_listens(ttl):
-    from vitalegraph.serve import free_port
+    from vitalegraph.endpoint.serve import free_port
 
     url = f"http://127.0.0.1:{free_port()}/query"
     assert_one_line_error(run_cli("query", "teams", "--endpoint", url, "--timeout", "5"), 3, url, "cannot reach")
@@ -409,7 +409,7 @@ def test_timeout(fake):
 @pytest.mark.parametrize("fake", ["slow"], indirect=True)
 def test_timeout_api_accepts_fractions(fake):
     from vitalegraph.errors import EndpointError
-    from vitalegraph.remote import run_remote_query
+    from vitalegraph.endpoint.remote import run_remote_query
 
     started = time.monotonic()
     with pytest.raises(EndpointError, match="within 0.5 s"):

@@ -13,7 +13,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from vitalegraph.export import EXTENSIONS, FORMATS, RDFLIB_FORMATS, export, export_bytes
+from vitalegraph.dataset.export import EXTENSIONS, FORMATS, RDFLIB_FORMATS, export, export_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET_FORMATS = ("trig", "nquads")
@@ -158,7 +158,7 @@ def _void(path: Path) -> rdflib.Graph:
 def test_description_counts_and_checksums(described, built, monkeypatch):
     import hashlib
 
-    from vitalegraph.describe import DATASET, write_description
+    from vitalegraph.dataset.describe import DATASET, write_description
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     path = write_description(built.quads, described)
@@ -191,7 +191,7 @@ def test_description_counts_and_checksums(described, built, monkeypatch):
 
 def test_statistics_equal_a_count_in_python(built):
     """The SPARQL-computed VoID figures equal the same sets built in Python from the quads."""
-    from vitalegraph.describe import statistics
+    from vitalegraph.dataset.describe import statistics
     from vitalegraph.namespaces import ID, RDF
 
     quads = built.quads
@@ -223,7 +223,7 @@ def test_statistics_equal_a_count_in_python(built):
 
 
 def test_description_is_byte_identical_and_lists_every_export(described, built, trig, monkeypatch):
-    from vitalegraph.describe import write_description
+    from vitalegraph.dataset.describe import write_description
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     (described / "vitalegraph.jsonld").write_bytes(export(trig, "jsonld"))
@@ -234,7 +234,7 @@ def test_description_is_byte_identical_and_lists_every_export(described, built, 
 
 
 def test_description_with_endpoint_and_dates(described, built, monkeypatch):
-    from vitalegraph.describe import write_description
+    from vitalegraph.dataset.describe import write_description
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     text = write_description(built.quads, described, endpoint="http://127.0.0.1:7878/query").read_text()
@@ -256,7 +256,7 @@ def test_describe_command(described, tmp_path):
 # ---------------------------------------------------------------- ontology documentation
 def test_ontology_docs_are_offline_and_complete(tmp_path):
     from vitalegraph import paths
-    from vitalegraph.describe import write_ontology_docs
+    from vitalegraph.dataset.describe import write_ontology_docs
 
     page = write_ontology_docs(out_dir=tmp_path).read_text(encoding="utf-8")
     assert page == write_ontology_docs(out_dir=tmp_path).read_text(encoding="utf-8")
@@ -271,7 +271,7 @@ def test_ontology_docs_are_offline_and_complete(tmp_path):
 
 
 def test_shipped_ontology_docs_are_up_to_date():
-    from vitalegraph.describe import DOCS_DIR, ontology_html
+    from vitalegraph.dataset.describe import DOCS_DIR, ontology_html
 
     shipped = DOCS_DIR / "index.html"
     if not shipped.is_file():
@@ -281,7 +281,7 @@ def test_shipped_ontology_docs_are_up_to_date():
 
 def test_description_bytes_for_a_build_batch_equals_the_written_description(described, built, monkeypatch):
     """What build would write in one atomic batch is what write_description writes afterwards."""
-    from vitalegraph.describe import description_bytes, write_description
+    from vitalegraph.dataset.describe import description_bytes, write_description
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     files = {described / f.name: f.read_bytes() for f in built.files if f.name.startswith("vitalegraph.")}

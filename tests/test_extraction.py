@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from vitalegraph.errors import SourceError
-from vitalegraph.extraction import extract_project_info, extract_teams
-from vitalegraph.sources import SourceDocument, read_source
+from vitalegraph.pipeline.extraction import extract_project_info, extract_teams
+from vitalegraph.pipeline.sources import SourceDocument, read_source
 
 from conftest import SOURCES
 

@@ -12,7 +12,7 @@ import load  # noqa: E402  (benchmarks/load.py)
 
 
 def test_endpoint_holds_load_and_refuses_updates(built):
-    from vitalegraph.serve import free_port, start_server
+    from vitalegraph.endpoint.serve import free_port, start_server
 
     server = start_server(built.files[1], port=free_port())
     try:

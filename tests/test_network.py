@@ -7,7 +7,7 @@ import pytest
 
 from vitalegraph import network as vn
 from vitalegraph.build import build
-from vitalegraph.network_files import network_bytes, write_networks
+from vitalegraph.network.files import network_bytes, write_networks
 from vitalegraph.query import load_dataset
 
 ID = "https://w3id.org/vitalegraph/id/"
@@ -211,7 +211,7 @@ def test_cli_network(built):
 
 def test_parallel_betweenness_equals_networkx():
     """The exact betweenness split over worker processes equals NetworkX's, weights as distances."""
-    from vitalegraph.network import _parallel_betweenness
+    from vitalegraph.network.networks import _parallel_betweenness
 
     G = nx.connected_watts_strogatz_graph(300, 6, 0.2, seed=3)
     for i, (a, b) in enumerate(G.edges()):

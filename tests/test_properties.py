@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vitalegraph.errors import SourceError
-from vitalegraph.extraction import extract_teams
-from vitalegraph.graph import build_quads
+from vitalegraph.pipeline.extraction import extract_teams
+from vitalegraph.pipeline.graph import build_quads
 from vitalegraph.paths import ONTOLOGY, REFERENCE, SHAPES
-from vitalegraph.reference import load_reference
-from vitalegraph.resolution import resolve
-from vitalegraph.sources import SourceDocument
-from vitalegraph.validation import validate_store
+from vitalegraph.pipeline.reference import load_reference
+from vitalegraph.pipeline.resolution import resolve
+from vitalegraph.pipeline.sources import SourceDocument
+from vitalegraph.pipeline.validation import validate_store
 
 NAME = "page.txt"
 ERROR = re.compile(r"^page\.txt:\d+: \S")
@@ -113,7 +113,7 @@ def test_graph_passes_the_shapes_or_a_file_line_error(data):
 @pytest.mark.parametrize("text", ["<script>alert`1`</script>", '"><img src=x onerror=alert`1`>', "\u202eevil",
                                   'quote " and \\ backslash', "line\u2028sep"])
 def test_hostile_names_round_trip_through_turtle(text, tmp_path):
-    from vitalegraph.serialize import turtle_bytes
+    from vitalegraph.pipeline.serialize import turtle_bytes
 
     data = (f"Utrecht,\nOvervecht\n\nToelichting (pdf-bestand)\n\nThema {text}\n"
             f" • Anna {text} (wethouder, PvdA)\n").encode()

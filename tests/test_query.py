@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from vitalegraph.errors import DataFileError, QueryError
-from vitalegraph.output import render
+from vitalegraph.query.output import render
 from vitalegraph.query import check_read_only, load_dataset, named_queries, run_query
 
 from conftest import ROOT
@@ -199,7 +199,7 @@ def test_oxigraph_rows_read_from_tsv_equal_the_terms(dataset):
     named query and on literals that need escapes, other datatypes, languages and unbound cells."""
     import pyoxigraph as ox
 
-    from vitalegraph.query import Dataset, _ox_cell, resolve_query
+    from vitalegraph.query.engine import Dataset, _ox_cell, resolve_query
 
     def by_terms(ds, sparql):
         return [[_ox_cell(sol[i]) for i in range(len(sol))]

@@ -17,7 +17,7 @@ from typing import Callable
 from . import paths
 from .collector import collector_paused
 from .errors import ValidationFailed
-from .validation import FAST_ROUTE_FROM
+from .pipeline.validation import FAST_ROUTE_FROM
 
 __all__ = ["BuildResult", "build", "build_dataset", "derived_files", "write_derived", "DATASET_TTL", "DATASET_TRIG",
            "DERIVED_FOLDERS", "NETWORK_FILES_LIMIT"]
@@ -106,11 +106,11 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     ValidationFailed
         If the graph violates the shapes; the message names the first failing node and shape.
     """
-    from .graph import build_quad_tuples
-    from .reference import load_reference
-    from .resolution import extract, resolve
-    from .sources import read_sources
-    from .statements import load_statements
+    from .pipeline.graph import build_quad_tuples
+    from .pipeline.reference import load_reference
+    from .pipeline.resolution import extract, resolve
+    from .pipeline.sources import read_sources
+    from .pipeline.statements import load_statements
 
     timings: dict[str, float] = {}
     stages = _Stages(timings, progress)
@@ -126,8 +126,8 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     stages.done("graph")
     import pyoxigraph as ox
 
-    from .describe import statistics
-    from .serialize import dataset_bytes
+    from .dataset.describe import statistics
+    from .pipeline.serialize import dataset_bytes
 
     graph_sizes: dict[str, int] = {}
     ttl, trig = dataset_bytes(quads, graph_sizes)   # before the store, so that the quads can go first
@@ -146,7 +146,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     store = ox.Store()
     store.load(ttl, format=ox.RdfFormat.TURTLE)
     if shapes is not None:
-        from .validation import to_rdflib, validate, validate_store
+        from .pipeline.validation import to_rdflib, validate, validate_store
 
         if small:
             report = validate(to_rdflib(kept), shapes)
@@ -222,7 +222,7 @@ def build(sources: str | Path = paths.DEFAULT_SOURCES, out: str | Path = paths.D
         result = build("data/sources", "/tmp/vg")
         result.counts["adoption teams"]      # 13 for the seed sources
     """
-    from .describe import description_bytes
+    from .dataset.describe import description_bytes
 
     out = Path(out)
     _check_writable(out)
@@ -287,10 +287,10 @@ def derived_files(quads, out: str | Path) -> dict[str, dict[str, bytes]]:
     on that store, exactly as ``vitalegraph network export`` computes them from the written dataset.
     *out* is the folder the dataset is (to be) written to; nothing is written here.
     """
-    from .network import membership_rows, networks as all_networks
-    from .network_files import network_bytes
-    from .picture import VIEWS, render_view
-    from .query import Dataset, store_of
+    from .network.files import network_bytes
+    from .network.networks import membership_rows, networks as all_networks
+    from .picture.render import VIEWS, render_view
+    from .query.engine import Dataset, store_of
 
     dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store_of(quads), union=True)
     rows = membership_rows(dataset)

@@ -29,7 +29,7 @@ def _out(text: str) -> None:
 
 
 def _add_format(p: argparse.ArgumentParser) -> None:
-    from .output import FORMATS
+    from .query.output import FORMATS
 
     p.add_argument("--format", "-f", choices=FORMATS, default="table",
                    help="table (aligned, for the terminal), csv (header of column names) or json "
@@ -77,8 +77,8 @@ def cmd_build(args) -> int:
 
 # ---------------------------------------------------------------- query
 def cmd_query(args) -> int:
-    from .output import render
-    from .query import load_dataset, named_queries, run_query
+    from .query.output import render
+    from .query.engine import load_dataset, named_queries, run_query
 
     if args.list or not args.query:
         rows = named_queries()
@@ -87,7 +87,7 @@ def cmd_query(args) -> int:
              "".join(f"  {n.ljust(width)}  {q.question}\n" for n, q in rows.items()))
         return 0 if args.list else 2
     if getattr(args, "endpoint", None):
-        from .remote import run_remote_query
+        from .endpoint.remote import run_remote_query
 
         table = run_remote_query(args.query, args.endpoint, timeout=args.timeout)
     else:
@@ -126,8 +126,8 @@ def _watchdog(timeout: float | None):
 
 def cmd_validate(args) -> int:
     from .errors import QueryError
-    from .query import load_dataset
-    from .validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
+    from .pipeline.validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
+    from .query.engine import load_dataset
 
     if args.file is not None and args.data is not None and args.file != args.data:
         raise QueryError(f"two dataset files given ({args.file} and --data {args.data}); give one")

@@ -58,7 +58,7 @@ def _port(text: str) -> int:
 
 
 def _data_default():
-    from .serve import default_data
+    from .endpoint.serve import default_data
 
     return default_data()
 
@@ -68,7 +68,7 @@ def cmd_serve(args) -> int:
     """Run the read-only Oxigraph server until Ctrl-C (or SIGTERM); always remove its store."""
     import signal
 
-    from .serve import start_server
+    from .endpoint.serve import start_server
 
     data = args.data or _data_default()
 
@@ -136,7 +136,7 @@ def _serve_banner(server) -> str:
 
 # ---------------------------------------------------------------- push
 def cmd_push(args) -> int:
-    from .remote import push_dataset
+    from .endpoint.remote import push_dataset
 
     data = args.data or _data_default()
     started = time.perf_counter()
@@ -151,7 +151,7 @@ def cmd_push(args) -> int:
 
 # ---------------------------------------------------------------- export
 def cmd_export(args) -> int:
-    from .export import EXTENSIONS, export
+    from .dataset.export import EXTENSIONS, export
 
     data = args.data or _data_default()
     if args.out is None:
@@ -168,12 +168,12 @@ def cmd_export(args) -> int:
 
 # ---------------------------------------------------------------- describe
 def cmd_describe(args) -> int:
-    from .describe import write_description, write_ontology_docs
+    from .dataset.describe import write_description, write_ontology_docs
 
     data = args.data or _data_default()
     out_dir = args.out if args.out is not None else Path(data).parent
     if args.endpoint:
-        from .remote import check_endpoint_url
+        from .endpoint.remote import check_endpoint_url
 
         check_endpoint_url(args.endpoint)
     void = write_description(data, out_dir, endpoint=args.endpoint, modified=args.modified,
@@ -212,8 +212,8 @@ def register(sub, formatter_class) -> None:
     -------
     None
     """
-    from .export import FORMATS
-    from .serve import DEFAULT_HOST, DEFAULT_PORT
+    from .dataset.export import FORMATS
+    from .endpoint.serve import DEFAULT_HOST, DEFAULT_PORT
 
     data_help = "dataset file; default: data/vitalegraph.trig if it exists, else data/vitalegraph.ttl"
 

@@ -26,7 +26,7 @@ def analysis_table(name: str, rows: list[dict]):
     import networkx as nx
 
     from . import network as vn
-    from .output import Cell, Table
+    from .query.output import Cell, Table
 
     def table(records: list[dict], columns: list[str]) -> Table:
         def cell(v):
@@ -76,14 +76,14 @@ def analysis_table(name: str, rows: list[dict]):
 
 def cmd_network(args) -> int:
     from . import network as vn
-    from .output import render
-    from .query import load_dataset
+    from .query.output import render
+    from .query.engine import load_dataset
 
     if args.analysis not in ANALYSES:
         raise QueryError(f"unknown network analysis '{args.analysis}'; choose one of {', '.join(ANALYSES)}")
     rows = vn.select_period(vn.membership_rows(load_dataset(args.data)), args.period)
     if args.analysis == "export":
-        from .network_files import write_networks
+        from .network.files import write_networks
 
         written = write_networks(vn.networks(rows), args.out)
         sys.stdout.write(f"wrote {len(written)} files to {args.out}/ "
@@ -94,8 +94,8 @@ def cmd_network(args) -> int:
 
 
 def register(sub, formatter_class) -> None:
-    from .output import FORMATS
-    from .network import PERIODS
+    from .query.output import FORMATS
+    from .network.networks import PERIODS
 
     p = sub.add_parser(
         "network", formatter_class=formatter_class,

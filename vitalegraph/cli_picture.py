@@ -18,8 +18,8 @@ PERIODS = ("all", "start", "latest")
 def cmd_picture(args) -> int:
     """Write the picture of one view; one line on standard output says what was written."""
     from . import picture as vp
-    from .query import load_dataset
-    from .serialize import atomic_write_many
+    from .query.engine import load_dataset
+    from .pipeline.serialize import atomic_write_many
 
     view = args.view or vp.DEFAULT_VIEW
     if view not in vp.VIEWS:

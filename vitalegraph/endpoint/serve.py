@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DataFileError, EndpointError
+from ..errors import DataFileError, EndpointError
 
 if TYPE_CHECKING:  # pragma: no cover
     import subprocess
@@ -60,7 +60,7 @@ def default_data() -> Path:
     >>> default_data().name in ("vitalegraph.trig", "vitalegraph.ttl")
     True
     """
-    from . import paths
+    from .. import paths
 
     trig = paths.DEFAULT_DATA.with_suffix(".trig")
     return trig if trig.is_file() else paths.DEFAULT_DATA
@@ -237,7 +237,7 @@ def _prepare(data: Path, workdir: Path) -> tuple[list[Path], dict]:
     """The files to load (the data, plus its merged triples for a dataset file) and the counts."""
     import pyoxigraph as ox
 
-    from .query import _rdf_format
+    from ..query.engine import _rdf_format
 
     fmt = _rdf_format(data)
     counts = {"quads": 0, "triples": 0, "graphs": 0}

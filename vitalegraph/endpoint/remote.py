@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import time
 
-from . import __version__
-from .errors import EndpointError, QueryError
-from .output import Cell, Table
+from .. import __version__
+from ..errors import EndpointError, QueryError
+from ..query.output import Cell, Table
 
 __all__ = ["run_remote_query", "push_dataset", "check_endpoint_url", "check_graph_iri", "DEFAULT_TIMEOUT"]
 
@@ -174,7 +174,7 @@ def _parse_graph(body: bytes, content_type: str) -> Table:
     """A subject/predicate/object Table from an RDF answer (CONSTRUCT, DESCRIBE)."""
     import pyoxigraph as ox
 
-    from .query import _ox_cell
+    from ..query.engine import _ox_cell
 
     fmt = ox.RdfFormat.from_media_type(content_type) or ox.RdfFormat.TURTLE
     triples = ox.parse(body, format=fmt)
@@ -216,7 +216,7 @@ def run_remote_query(spec: str, endpoint: str, timeout: float = DEFAULT_TIMEOUT)
         run_remote_query("teams", "http://127.0.0.1:7878/query", timeout=5)
         # -> Table(columns=['team', 'municipality', 'district', 'theme'], rows=[...], boolean=None)
     """
-    from .query import check_read_only, resolve_query
+    from ..query.engine import check_read_only, resolve_query
 
     _label, sparql = resolve_query(spec)
     form = check_read_only(sparql)
@@ -358,7 +358,7 @@ def push_dataset(data, endpoint: str, graph: str | None = None, timeout: float =
     """
     import pyoxigraph as ox
 
-    from .query import load_dataset
+    from ..query.engine import load_dataset
 
     check_endpoint_url(endpoint)
     if graph is not None and not check_graph_iri(graph):
@@ -371,11 +371,11 @@ def push_dataset(data, endpoint: str, graph: str | None = None, timeout: float =
         raise QueryError(f"--timeout must be more than 0 seconds, got {timeout:g}")
     quads = list(load_dataset(data, "oxigraph").file_quads())
     if graph is not None:
-        from .serialize import sorted_triples
+        from ..pipeline.serialize import sorted_triples
 
         groups = {ox.NamedNode(graph): list(sorted_triples(quads))}
     else:
-        from .serialize import sorted_quads
+        from ..pipeline.serialize import sorted_quads
 
         groups = {}
         for q in sorted_quads(quads):

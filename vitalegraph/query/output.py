@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .namespaces import PREFIXES
+from ..namespaces import PREFIXES
 
 __all__ = ["Cell", "Table", "render", "FORMATS", "shorten"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import StatementError
+from ..errors import StatementError
 from .extraction import Text, normalize_space
 from .sources import SourceDocument
 

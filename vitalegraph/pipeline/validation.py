@@ -42,7 +42,7 @@ class Violation:
         return (self.focus, self.shape, self.path)
 
     def __str__(self) -> str:
-        from .output import shorten
+        from ..query.output import shorten
 
         shape = self.shape.rsplit("#", 1)[-1] if self.shape.startswith("https://w3id.org/vitalegraph/shapes#") else self.shape
         where = f" ({shorten(self.path)})" if self.path else ""
@@ -70,7 +70,7 @@ def to_rdflib(quads):
     import pyoxigraph as ox
     import rdflib
 
-    from .namespaces import PREFIXES
+    from ..namespaces import PREFIXES
 
     data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads),
                         format=ox.RdfFormat.N_TRIPLES)

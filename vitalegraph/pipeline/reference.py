@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataFileError
+from ..errors import DataFileError
 
 __all__ = ["name_key", "slug", "Department", "Municipality", "Party", "FunctionWord", "Reference",
            "load_reference"]

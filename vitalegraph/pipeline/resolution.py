@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import StatementError
+from ..errors import StatementError
 from .extraction import ProjectInfo, TeamListing, Text, extract_project_info, extract_teams
 from .reference import Reference, name_key, slug
 from .sources import SourceDocument

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import SourceError
+from ..errors import SourceError
 from .reference import name_key
 from .sources import SourceDocument
 

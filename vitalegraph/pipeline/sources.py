@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
+from ..errors import SourceError
 
 __all__ = ["SourceDocument", "read_source", "read_sources", "source_files"]
 

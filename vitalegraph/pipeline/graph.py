@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from .namespaces import GRAPH, ID, PREFIXES
+from ..namespaces import GRAPH, ID, PREFIXES
 from .reference import slug
 from .resolution import Entity, Evidence, Lit, Model, Ref
 from .extraction import normalize_space

@@ -70,8 +70,8 @@ def membership_rows(dataset) -> list[dict]:
         Keys as the variables of ``queries/network/memberships.rq``; ``affiliations`` is a list of
         ``(iri, label, kind)`` with kind ``ministry``, ``party`` or ``organisation``.
     """
-    from . import paths
-    from .query import run_query
+    from .. import paths
+    from ..query.engine import run_query
 
     table = run_query(str(paths.QUERIES / "network" / "memberships.rq"), dataset)
     by_id: dict[str, dict] = {}

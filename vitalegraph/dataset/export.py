@@ -24,8 +24,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from . import paths
-from .errors import DataFileError, QueryError
+from .. import paths
+from ..errors import DataFileError, QueryError
 
 __all__ = ["FORMATS", "EXTENSIONS", "MEDIA_TYPES", "RDFLIB_FORMATS", "export", "export_bytes", "read_quads",
            "jsonld_bytes", "load_context"]
@@ -54,7 +54,7 @@ def read_quads(data: str | Path) -> list:
     DataFileError
         If *data* is missing or not valid RDF.
     """
-    from .query import load_dataset
+    from ..query.engine import load_dataset
 
     return list(load_dataset(data, "oxigraph").file_quads())
 
@@ -235,8 +235,8 @@ def export_bytes(quads: Iterable, fmt: str, context: dict | None = None) -> byte
     """
     import pyoxigraph as ox
 
-    from .namespaces import PREFIXES
-    from .serialize import sorted_quads, sorted_triples, trig_bytes, turtle_bytes
+    from ..namespaces import PREFIXES
+    from ..pipeline.serialize import sorted_quads, sorted_triples, trig_bytes, turtle_bytes
 
     quads = list(quads)
     if fmt == "turtle":
@@ -284,7 +284,7 @@ def export(data: str | Path, fmt: str, out: str | Path | None = None) -> bytes |
     body = export_bytes(read_quads(data), fmt)
     if out is None:
         return body
-    from .serialize import atomic_write
+    from ..pipeline.serialize import atomic_write
 
     out = Path(out)
     if out.is_dir():

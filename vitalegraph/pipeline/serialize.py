@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES, RDF
+from ..namespaces import PREFIXES, RDF
 
 __all__ = ["sorted_triples", "sorted_quads", "turtle_bytes", "trig_bytes", "dataset_bytes", "atomic_write",
            "atomic_write_many"]

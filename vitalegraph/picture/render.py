@@ -44,8 +44,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from . import paths
-from .errors import DataFileError, QueryError
+from .. import paths
+from ..errors import DataFileError, QueryError
 
 __all__ = [
     "VIEWS", "DEFAULT_VIEW", "LEGEND", "FONT_SIZE", "THROUGH", "SPRING_LIMIT", "BETWEENNESS_LIMIT",
@@ -118,7 +118,7 @@ def short_names(dataset) -> dict[str, str]:
         short_names(load_dataset("data/vitalegraph.ttl"))["https://w3id.org/vitalegraph/id/department/vrom"]
         # 'VROM'
     """
-    from .query import run_query
+    from ..query.engine import run_query
 
     out: dict[str, str] = {}
     for rec in run_query(str(paths.QUERIES / "picture" / "short-names.rq"), dataset).records():
@@ -166,7 +166,7 @@ def view_graph(view: str, rows: Iterable[dict], short: Mapping[str, str] | None 
     """
     import networkx as nx
 
-    from . import network as vn
+    from .. import network as vn
 
     rows = list(rows)
     short = dict(short or {})
@@ -264,7 +264,7 @@ def evidence_by_person(dataset, rows: Iterable[dict]) -> dict[str, list[dict]]:
         ev["https://w3id.org/vitalegraph/id/person/annet-bertram"][0]["quote"]
         # 'Annet Bertram (directeur-generaal VROM)'
     """
-    from .query import run_query
+    from ..query.engine import run_query
 
     person_of = {r["membership"]: r["person"] for r in rows}
     out: dict[str, list[dict]] = {}
@@ -441,7 +441,7 @@ def _grid_force_layout(pos, nodes, G, seed: int, iterations: int = 90):
 def _centralities(G) -> tuple[dict, str]:
     import networkx as nx
 
-    from .network import centrality
+    from ..network.networks import centrality
 
     if G.number_of_nodes() * G.number_of_edges() <= BETWEENNESS_LIMIT:
         return {r["iri"]: r["betweenness"] for r in centrality(G)}, "betweenness"
@@ -733,7 +733,7 @@ def render_view(dataset, view: str = DEFAULT_VIEW, period: str = "all", rows: li
         page, G = render_view(load_dataset("data/vitalegraph.ttl"), "districts")
         Path("districts.html").write_text(page, encoding="utf-8")
     """
-    from . import network as vn
+    from .. import network as vn
 
     if view not in VIEWS:
         raise QueryError(f"unknown view '{view}'; choose one of {', '.join(VIEWS)}")
@@ -779,8 +779,8 @@ def write_pictures(dataset, out: str | Path, period: str = "all", rows: list[dic
         write_pictures(load_dataset("data/vitalegraph.ttl"), "data/pictures")
         # [PosixPath('data/pictures/coalitions.html'), ...departments, ...districts]
     """
-    from . import network as vn
-    from .serialize import atomic_write_many
+    from .. import network as vn
+    from ..pipeline.serialize import atomic_write_many
 
     rows = vn.membership_rows(dataset) if rows is None else rows
     out = Path(out)

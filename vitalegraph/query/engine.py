@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
-from .collector import collector_paused
-from .errors import DataFileError, QueryError
+from .. import paths
+from ..collector import collector_paused
+from ..errors import DataFileError, QueryError
 from .output import Cell, Table
 
 __all__ = ["NamedQuery", "named_queries", "resolve_query", "check_read_only", "load_dataset", "Dataset",

@@ -32,8 +32,8 @@ import os
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from . import paths
-from .namespaces import BASE
+from .. import paths
+from ..namespaces import BASE
 
 __all__ = ["write_description", "description_bytes", "description_quads", "statistics", "Statistics", "write_ontology_docs", "ontology_html", "DATASET",
            "LICENCE", "VOID_FILE", "DOCS_DIR"]
@@ -157,8 +157,8 @@ def statistics(data, graphs: list | None = None) -> Statistics:
 
     import pyoxigraph as ox
 
-    from .namespaces import PREFIXES, WD
-    from .query import store_of
+    from ..namespaces import PREFIXES, WD
+    from ..query.engine import store_of
 
     store = store_of(data)
     merged = graphs is not None
@@ -217,9 +217,9 @@ def description_quads(quads, distributions: dict | None = None, endpoint: str | 
 
     import pyoxigraph as ox
 
-    from . import __version__
+    from .. import __version__
     from .export import MEDIA_TYPES
-    from .namespaces import DCAT, DCTERMS, FOAF, ID, RDF, RDFS, SPDX, VOID, XSD
+    from ..namespaces import DCAT, DCTERMS, FOAF, ID, RDF, RDFS, SPDX, VOID, XSD
 
     n = ox.NamedNode
     lit = ox.Literal
@@ -336,7 +336,7 @@ def description_bytes(quads: Iterable, distributions: dict | None = None, endpoi
         files[out / "void.ttl"] = description_bytes(quads, files)
         atomic_write_many(files)
     """
-    from .serialize import turtle_bytes
+    from ..pipeline.serialize import turtle_bytes
 
     return turtle_bytes(description_quads(quads, distributions, endpoint, modified, base_url))
 
@@ -377,8 +377,8 @@ def write_description(quads, out_dir: str | Path = paths.DEFAULT_OUT, endpoint: 
         write_description(build_result.quads, "data")
         # -> PosixPath('data/void.ttl')
     """
-    from .errors import DataFileError
-    from .serialize import atomic_write
+    from ..errors import DataFileError
+    from ..pipeline.serialize import atomic_write
 
     out_dir = Path(out_dir)
     body = description_bytes(_read(quads), _distribution_files(out_dir), endpoint, modified, base_url)
@@ -430,8 +430,8 @@ def ontology_html(ontology: str | Path = paths.ONTOLOGY) -> str:
     import rdflib
     from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-    from .errors import DataFileError
-    from .namespaces import PREFIXES
+    from ..errors import DataFileError
+    from ..namespaces import PREFIXES
 
     g = rdflib.Graph()
     try:
@@ -560,8 +560,8 @@ def write_ontology_docs(ontology: str | Path = paths.ONTOLOGY, out_dir: str | Pa
     DataFileError
         If the ontology cannot be read or the page cannot be written.
     """
-    from .errors import DataFileError
-    from .serialize import atomic_write
+    from ..errors import DataFileError
+    from ..pipeline.serialize import atomic_write
 
     target = Path(out_dir) / "index.html"
     page = ontology_html(ontology).encode("utf-8")

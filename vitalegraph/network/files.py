@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .serialize import atomic_write_many
+from ..pipeline.serialize import atomic_write_many
 
 __all__ = ["network_bytes", "write_networks", "FILE_KINDS"]
 

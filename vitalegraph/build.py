@@ -236,7 +236,7 @@ def write_derived(quads, out: str | Path) -> list[Path]:
     """
     from .network.networks import membership_rows, networks as all_networks
     from .network.files import write_networks
-    from .picture.render import write_pictures
+    from .picture.pictures import write_pictures
     from .query.engine import Dataset, store_of
 
     dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store_of(quads), union=True)

@@ -9,11 +9,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from .. import paths
+from ..network.networks import SEP
 
-__all__ = ["SEP", "join_facts", "short_names", "evidence_by_person", "synthetic_graph"]
-
-#: how several values of one fact are joined into one string (as the network rows join them)
-SEP = "; "
+__all__ = ["join_facts", "short_names", "evidence_by_person", "synthetic_graph"]
 
 
 def join_facts(values: Iterable[str]) -> str:

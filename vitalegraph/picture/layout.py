@@ -183,7 +183,7 @@ def _grid_force_layout(pos, nodes, G, seed: int, iterations: int = 90):
 def _centralities(G) -> tuple[dict, str]:
     import networkx as nx
 
-    from ..network.networks import centrality
+    from ..network.measures import centrality
 
     if G.number_of_nodes() * G.number_of_edges() <= BETWEENNESS_LIMIT:
         return {r["iri"]: r["betweenness"] for r in centrality(G)}, "betweenness"

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from ..errors import DataFileError
-from .data import SEP as _SEP
+from ..network.networks import SEP as _SEP
 from .layout import FONT_SIZE, layout, node_sizes, ordered
 
 __all__ = ["LEGEND", "THROUGH", "VIS_NETWORK_VERSION", "picture_data", "picture_html", "picture_iframe"]

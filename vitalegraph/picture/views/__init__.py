@@ -13,12 +13,11 @@ Examples
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Mapping
 
 from ...errors import QueryError
+from ...registry import Registry, descriptions, import_modules
 
 __all__ = ["View", "view", "find_view", "view_graph", "REGISTRY", "VIEWS", "DEFAULT_VIEW"]
 
@@ -37,28 +36,11 @@ class View:
     evidence: bool = False
 
 
-#: the views by name
-REGISTRY: dict[str, View] = {}
-
-
-class _Descriptions(Mapping):
-    """View name -> what it shows, in the views' rank: always what :data:`REGISTRY` holds."""
-
-    def _ordered(self) -> list[View]:
-        return sorted(REGISTRY.values(), key=lambda v: (v.rank, v.name))
-
-    def __getitem__(self, name: str) -> str:
-        return REGISTRY[name].description
-
-    def __iter__(self) -> Iterator[str]:
-        return iter([v.name for v in self._ordered()])
-
-    def __len__(self) -> int:
-        return len(REGISTRY)
-
+#: the views by name, in their rank
+REGISTRY = Registry("view")
 
 #: the views and what each shows, in their order
-VIEWS: Mapping[str, str] = _Descriptions()
+VIEWS: Mapping[str, str] = descriptions(REGISTRY)
 
 
 def view(name: str, *, title: str, description: str, rank: int, evidence: bool = False):
@@ -89,9 +71,7 @@ def view(name: str, *, title: str, description: str, rank: int, evidence: bool =
         If a view of that name is registered already.
     """
     def register(graph):
-        if name in REGISTRY:
-            raise ValueError(f"view '{name}' is registered already")
-        REGISTRY[name] = View(name, title, description, graph, rank, evidence)
+        REGISTRY.add(name, View(name, title, description, graph, rank, evidence))
         return graph
     return register
 
@@ -147,5 +127,4 @@ def view_graph(view: str, rows, short: Mapping[str, str] | None = None):
     return find_view(view).graph(list(rows), dict(short or {}))
 
 
-for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-    importlib.import_module(f"{__name__}.{_module}")
+import_modules(__name__, __path__)

@@ -7,7 +7,8 @@ from typing import Mapping
 import networkx as nx
 
 from ... import network as vn
-from ..data import SEP, join_facts
+from ...network.networks import SEP
+from ..data import join_facts
 from . import view
 
 

@@ -23,8 +23,6 @@ kind                rank   module
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
+from ....registry import import_modules
 
-for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-    importlib.import_module(f"{__name__}.{_module}")
+import_modules(__name__, __path__)

@@ -217,7 +217,7 @@ def test_cli_network(built):
 
 def test_parallel_betweenness_equals_networkx():
     """The exact betweenness split over worker processes equals NetworkX's, weights as distances."""
-    from vitalegraph.network.networks import _parallel_betweenness
+    from vitalegraph.network.measures import _parallel_betweenness
 
     G = nx.connected_watts_strogatz_graph(300, 6, 0.2, seed=3)
     for i, (a, b) in enumerate(G.edges()):

@@ -128,7 +128,7 @@ def test_a_failing_last_stage_leaves_the_output_folder_byte_identical(old_and_ne
     tmp, old, _new = old_and_new
     out = tmp_path / "out"
     shutil.copytree(tmp / "old", out)
-    from vitalegraph.picture import render as picture
+    from vitalegraph.picture import pictures as picture
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("a bug in the picture stage")

@@ -289,7 +289,8 @@ def derived_files(quads, out: str | Path) -> dict[str, dict[str, bytes]]:
     """
     from .network.files import network_bytes
     from .network.networks import membership_rows, networks as all_networks
-    from .picture.render import VIEWS, render_view
+    from .picture.pictures import render_view
+    from .picture.views import VIEWS
     from .query.engine import Dataset, store_of
 
     dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store_of(quads), union=True)

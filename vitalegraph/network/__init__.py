@@ -1,4 +1,9 @@
-"""Networks of the built dataset (NetworkX graphs from SPARQL rows), their analyses and files.
+"""Networks of the built dataset: NetworkX graphs from SPARQL rows, their measures, analyses and files.
+
+* :mod:`.networks` — the membership rows and the four networks built from them;
+* :mod:`.measures` — centrality, brokerage, communities and summary of a graph;
+* :mod:`.analyses` — what ``vitalegraph network NAME`` prints, one module an analysis;
+* :mod:`.files` — the networks as GraphML, GEXF, CSV and JSON files.
 
 Examples
 --------
@@ -9,11 +14,13 @@ Examples
     vn.centrality(vn.district_network(rows))
 """
 
+from .analyses import ANALYSES, analysis, analysis_table
 from .files import FILE_KINDS, network_bytes, write_networks
-from .networks import (PERIODS, actor_groups, actor_network, actor_team_network, brokerage, centrality,
-                       communities, district_network, linkers, membership_rows, ministry_district_network,
-                       networks, select_period, summary)
+from .measures import actor_groups, brokerage, centrality, communities, summary
+from .networks import (PERIODS, SEP, actor_network, actor_team_network, district_network, linkers, membership_rows,
+                       ministry_district_network, networks, select_period)
 
-__all__ = ["PERIODS", "membership_rows", "select_period", "actor_team_network", "actor_network",
+__all__ = ["PERIODS", "SEP", "membership_rows", "select_period", "actor_team_network", "actor_network",
            "district_network", "ministry_district_network", "networks", "linkers", "centrality", "brokerage",
-           "communities", "summary", "actor_groups", "FILE_KINDS", "network_bytes", "write_networks"]
+           "communities", "summary", "actor_groups", "FILE_KINDS", "network_bytes", "write_networks",
+           "ANALYSES", "analysis", "analysis_table"]

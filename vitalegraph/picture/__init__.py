@@ -1,17 +1,26 @@
 """Interactive network pictures that work offline, one self-contained HTML file each.
 
+* :mod:`.data` — what the pictures draw from the dataset (short names, quotes), synthetic graphs;
+* :mod:`.views` — the views, one module each, found by the name it declares;
+* :mod:`.layout` — positions and node sizes;
+* :mod:`.render` — the HTML page (``templates/picture.html``, ``static/picture.js``, ``static/picture.css``);
+* :mod:`.pictures` — a view of the dataset rendered, or all of them written.
+
 Examples
 --------
 ::
 
     from vitalegraph.picture import render_view
-    page = render_view(dataset, "coalitions")
+    page, G = render_view(dataset, "coalitions")
 """
 
-from .render import (BETWEENNESS_LIMIT, DEFAULT_VIEW, FONT_SIZE, LEGEND, SPRING_LIMIT, THROUGH, VIEWS,
-                     VIS_NETWORK_VERSION, evidence_by_person, layout, node_sizes, picture_data, picture_html,
-                     picture_iframe, render_view, short_names, synthetic_graph, view_graph, write_pictures)
+from .data import evidence_by_person, short_names, synthetic_graph
+from .layout import BETWEENNESS_LIMIT, FONT_SIZE, SPRING_LIMIT, layout, node_sizes
+from .pictures import render_view, write_pictures
+from .render import LEGEND, THROUGH, VIS_NETWORK_VERSION, picture_data, picture_html, picture_iframe
+from .views import DEFAULT_VIEW, VIEWS, find_view, view, view_graph
 
 __all__ = ["VIEWS", "DEFAULT_VIEW", "LEGEND", "FONT_SIZE", "THROUGH", "SPRING_LIMIT", "BETWEENNESS_LIMIT",
-           "VIS_NETWORK_VERSION", "view_graph", "short_names", "evidence_by_person", "layout", "node_sizes",
-           "picture_data", "picture_html", "picture_iframe", "render_view", "write_pictures", "synthetic_graph"]
+           "VIS_NETWORK_VERSION", "view_graph", "view", "find_view", "short_names", "evidence_by_person", "layout",
+           "node_sizes", "picture_data", "picture_html", "picture_iframe", "render_view", "write_pictures",
+           "synthetic_graph"]

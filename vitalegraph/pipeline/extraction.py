@@ -1,4 +1,4 @@
-"""Stage 2 — extraction: read the team listing of a project page by its structure.
+"""Extraction, the pipeline after sources: read the team listing of a project page by its structure.
 
 A team in the listing is written as::
 

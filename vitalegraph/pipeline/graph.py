@@ -1,4 +1,4 @@
-"""Stage 5 — graph: the resolved entities as RDF quads, one named graph per source document.
+"""Graph, the pipeline after resolution: the resolved entities as RDF quads, one named graph per source document.
 
 Each entity becomes a node under ``https://w3id.org/vitalegraph/id/``; each of its facts a triple
 in the named graph of every source that states it (reference data in ``graph/reference``, the

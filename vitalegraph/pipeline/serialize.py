@@ -1,4 +1,4 @@
-"""Stage 7 — serialisation: deterministic, atomic files.
+"""Serialisation, the last step of the pipeline: deterministic, atomic files.
 
 The same quads always give the same bytes: triples are sorted (by subject, then ``rdf:type``
 first, then predicate and object, compared as N-Triples terms) before Oxigraph writes them with

@@ -1,4 +1,4 @@
-"""Stage 1 — sources: read the source documents as evidence.
+"""Sources, where the pipeline starts: read the source documents as evidence.
 
 A source document is kept exactly as its bytes are: the text is the bytes decoded as UTF-8
 (a byte-order mark, if any, stays as the first character), so that a character offset into

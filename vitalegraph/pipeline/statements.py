@@ -1,4 +1,4 @@
-"""Stage 3 — statements: the curated facts of the prose, each tied to the exact words it rests on.
+"""Statements, the pipeline after extraction: the curated facts of the prose, each tied to the exact words it rests on.
 
 The prose of the sources (the press release, the later changes to a team, follow-up projects,
 evaluations, cited publications) is not parsed by rules: a curator writes each fact down in

@@ -1,4 +1,4 @@
-"""Stage 6 — validation: the SHACL shapes of ``ontology/shapes.ttl``.
+"""Validation, the pipeline after the graph: the SHACL shapes of ``ontology/shapes.ttl``.
 
 Two routes give the same verdict on the shapes VitaleGraph uses:
 

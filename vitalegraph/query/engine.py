@@ -1,6 +1,6 @@
-"""Stage 8 — query: the named competency queries and any SPARQL, on the built dataset.
+"""Query, the first use of the built graph: the named competency queries and any SPARQL, on the built dataset.
 
-Named queries are the ``.rq`` files in ``vitalegraph/queries/``; the first line of each,
+Named queries are the ``.rq`` files in ``vitalegraph/query/queries/``; the first line of each,
 ``# Question: ...``, says what it answers. Queries run on Oxigraph (``pyoxigraph``) by default,
 which is fast at every size; ``engine="rdflib"`` runs the same query on rdflib's memory store.
 Only SELECT, ASK, CONSTRUCT and DESCRIBE are accepted: a query that would modify or load data, or

@@ -1,0 +1,28 @@
+"""The curated statements of ``data/statements/*.toml``, one handler a statement kind.
+
+Each module here registers its handlers with :func:`vitalegraph.pipeline.resolution.resolver.handles`
+under the kind the TOML writes (``[[membership]]`` -> ``membership``); every module in this folder is
+imported when the package is, so a new kind of statement is one new function, here, with its
+required keys in :data:`vitalegraph.pipeline.statements.KINDS`.
+
+==================  =====  ==================================
+kind                rank   module
+==================  =====  ==================================
+``mention``            10  :mod:`.mentions`
+``pilot_city``         20  :mod:`.mentions`
+``publication``        30  :mod:`.publications`
+``agreement``          40  :mod:`.agreements`
+``approach_step``      50  :mod:`.agreements`
+``district_role``      60  :mod:`.agreements`
+``membership``         70  :mod:`.memberships`
+``adoption``           80  :mod:`.projects`
+``project``            90  :mod:`.projects`
+``evaluation``        100  :mod:`.publications`
+==================  =====  ==================================
+"""
+
+from __future__ import annotations
+
+from ....registry import import_modules
+
+import_modules(__name__, __path__)

@@ -1,0 +1,76 @@
+"""Curated ``project`` and ``adoption`` statements: what followed the pilot."""
+
+from __future__ import annotations
+
+from ....errors import StatementError
+from ...reference import slug
+from ...statements import Statement
+from ..model import Lit, Ref
+from ..organisations import organisation, party_or_organisation
+from ..persons import curated_person
+from ..places import district, municipality
+from ..resolver import Resolver, handles
+
+
+@handles("adoption", rank=80)
+def adoption(r: Resolver, st: Statement, doc) -> None:
+    """An adoption of an organisation (a school) by a person, and who took it over."""
+    adopter, _ = curated_person(r, st, st.get("adopter"), st.get("adopter_function"), doc)
+    org = organisation(r, st.where(st.get("organisation")), doc, st.get("organisation_type", ""))
+    ad = r.entity("adoption", f"{slug(adopter.label)}-{slug(org.label)}", f"{adopter.label}: {org.label}")
+    ad.add("skos:prefLabel", Lit(ad.label), doc.name)
+    ad.add("vg:adopter", adopter, doc.name)
+    ad.add("vg:adoptedOrganisation", org, doc.name)
+    if st.get("district"):
+        muni = municipality(r, st.where(st.get("municipality")), doc) if st.get("municipality") else None
+        if muni is not None:
+            ad.add("schema:location", district(r, muni, st.where(st.get("district")), doc, create=False), doc.name)
+    if st.get("successor"):
+        succ, _ = curated_person(r, st, st.get("successor"), st.get("successor_function") or st.get("adopter_function"), doc)
+        ad.add("vg:takenOverBy", succ, doc.name)
+    ad.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
+    for q in st.quotes:
+        ad.cite(q, doc.name)
+
+
+@handles("project", rank=90)
+def project(r: Resolver, st: Statement, doc) -> None:
+    """A follow-up project: where, with which partners and persons, how much, when."""
+    pr = r.entity("project", slug(st.get("id")), st.get("label"))
+    pr.add("rdf:type", Lit("vg:FollowUpProject", "curie"), doc.name)
+    pr.add("skos:prefLabel", Lit(st.get("label"), lang="nl"), doc.name)
+    muni = municipality(r, st.where(st.get("municipality")), doc) if st.get("municipality") else None
+    for d in st.get("districts", []):
+        if muni is None:
+            raise StatementError(f"{st.label}: districts need a municipality")
+        pr.add("schema:location", district(r, muni, st.where(d), doc, create=False), doc.name)
+    if muni is not None and not st.get("districts"):
+        pr.add("schema:location", muni, doc.name)
+    for p in st.get("partners", []):
+        where = st.where(p["name"])
+        if p.get("type", "").casefold() in ("gemeente", "municipality"):
+            partner = municipality(r, where, doc)
+        elif p.get("type"):
+            partner = organisation(r, where, doc, p["type"])
+        else:
+            partner = party_or_organisation(r, where, doc)
+        pr.add("vg:partner", partner, doc.name)
+    for p in st.get("persons", []):
+        person, _ = curated_person(r, st, p["name"], p.get("function"), doc)
+        pr.add("vg:involvedPerson", person, doc.name)
+    if st.get("amount") is not None:
+        pr.add("vg:amount", Lit(str(st.get("amount")), "xsd:decimal"), doc.name)
+        if st.get("currency"):
+            pr.add("vg:currency", Lit(st.get("currency")), doc.name)
+    if st.get("date"):
+        pr.add("schema:startDate", r.date(st.get("date"), st.label), doc.name)
+    if st.get("publication"):
+        pub = r.entities.get(f"publication/{slug(st.get('publication'))}")
+        if pub is None:
+            raise StatementError(f"{st.label}: unknown publication '{st.get('publication')}'")
+        pr.add("vg:reportedIn", pub, doc.name)
+    if st.get("description"):
+        pr.add("rdfs:comment", Lit(st.get("description"), lang="en"), doc.name)
+    pr.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
+    for q in st.quotes:
+        pr.cite(q, doc.name)

@@ -1,0 +1,106 @@
+"""What resolution gives the graph stage: entities with their facts, mentions and evidence.
+
+An :class:`Entity` carries its facts as ``(predicate, object)`` pairs, each with the documents that
+state it, and every spelling a source uses with the place it stands (a *mention*);
+:mod:`vitalegraph.pipeline.graph` turns a :class:`Model` into RDF.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..extraction import Text
+from ..sources import SourceDocument
+
+__all__ = ["Evidence", "Ref", "Lit", "Entity", "Model", "date_literal"]
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """A span of a source document: ``doc`` is the file name."""
+
+    doc: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """A reference to another entity by key."""
+
+    key: str
+
+
+@dataclass(frozen=True, order=True)
+class Lit:
+    """A literal value: ``datatype`` is a CURIE such as ``xsd:gYear``; ``lang`` a language tag."""
+
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+@dataclass
+class Entity:
+    """One node of the graph with its facts and where they come from."""
+
+    key: str
+    kind: str
+    label: str
+    facts: dict[tuple[str, Ref | Lit], set[str | None]] = field(default_factory=dict)
+    spellings: dict[str, dict[Evidence, None]] = field(default_factory=dict)
+    evidence: set[Evidence] = field(default_factory=set)
+    docs: set[str | None] = field(default_factory=set)
+    notations: set[str] = field(default_factory=set)
+
+    def add(self, predicate: str, obj: "Ref | Lit | Entity", doc: str | None) -> None:
+        """Record the fact ``(self, predicate, obj)`` as stated by *doc* (``None``: reference data)."""
+        if isinstance(obj, Entity):
+            obj = Ref(obj.key)
+        self.facts.setdefault((predicate, obj), set()).add(doc)
+        self.docs.add(doc)
+
+    def objects(self, predicate: str) -> list[Ref | Lit]:
+        return sorted(o for (p, o) in self.facts if p == predicate)
+
+    def mention(self, text: Text, doc: str) -> None:
+        """Record that *doc* writes this entity's name as *text*."""
+        # a dict as an ordered set: a name mentioned thousands of times stays linear
+        self.spellings.setdefault(text.value, {})[Evidence(doc, text.start, text.end)] = None
+        self.docs.add(doc)
+
+    def cite(self, text: Text, doc: str) -> None:
+        """Record *text* in *doc* as evidence for this entity's facts."""
+        self.evidence.add(Evidence(doc, text.start, text.end))
+        self.docs.add(doc)
+
+
+@dataclass
+class Model:
+    """The resolved corpus: entities by key, the documents, and what was noticed on the way."""
+
+    entities: dict[str, Entity]
+    documents: list[SourceDocument]
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == kind]
+
+
+_DATE = [(re.compile(r"^\d{4}$"), "xsd:gYear"), (re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"), "xsd:gYearMonth"),
+         (re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"), "xsd:date")]
+
+
+def date_literal(value: str) -> Lit:
+    """A typed date literal for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    >>> date_literal("2007-03")
+    Lit(value='2007-03', datatype='xsd:gYearMonth', lang=None)
+    """
+    value = str(value).strip()
+    for pattern, datatype in _DATE:
+        if pattern.match(value):
+            return Lit(value, datatype)
+    raise ValueError(f"'{value}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")

@@ -1,0 +1,141 @@
+"""Resolving persons, their posts and their memberships of a team.
+
+A person is the same person when the name is the same (ignoring case, accents, white space); a
+name of one word (a surname, "minister Zalm") is the one person with that surname who holds a post
+in the same department; a curated ``refers_to`` joins two spellings explicitly (:mod:`.curated`).
+A function (the words between a bullet's parentheses, or a curated ``function``) is read with the
+function words of ``data/reference/functions.csv``.
+"""
+
+from __future__ import annotations
+
+from ..extraction import Text
+from ..reference import name_key, slug
+from ..sources import SourceDocument
+from ..statements import Statement
+from .model import Entity, Lit, Ref
+from .organisations import department, organisation, party_or_organisation
+from .resolver import Resolver
+
+__all__ = ["person", "post", "read_function", "add_membership", "curated_person"]
+
+
+def person(r: Resolver, text: Text, doc: SourceDocument, department: Entity | None = None) -> Entity:
+    ent = r.known("person", text.value)
+    if ent is None and len(text.value.split()) == 1 and department is not None:
+        surname = name_key(text.value)
+        hits = [p for p in r.entities.values() if p.kind == "person"
+                and name_key(p.label.split()[-1]) == surname
+                and any(r.entities[o.key].objects("org:postIn") == [Ref(department.key)]
+                        for o in p.objects("org:holds"))]
+        if len(hits) == 1:
+            ent = hits[0]
+    if ent is None:
+        local = slug(text.value)
+        n = 2
+        while f"person/{local}" in r.entities:  # a different person with the same slug
+            local = f"{slug(text.value)}-{n}"
+            n += 1
+        ent = r.entity("person", local, text.value)
+        ent.add("foaf:name", Lit(text.value), doc.name)
+    ent.mention(text, doc.name)
+    return ent
+
+
+def post(r: Resolver, function: str, department: Entity | None, doc: str, function_label: str) -> Entity:
+    local = function + (f"-{department.key.split('/', 1)[1]}" if department else "")
+    label = function_label + (f" ({department.label})" if department else "")
+    ent = r.entity("post", local, label)
+    ent.add("skos:prefLabel", Lit(label), doc)
+    ent.add("org:role", Ref(f"function/{function}"), doc)
+    if department is not None:
+        ent.add("org:postIn", department, doc)
+    return ent
+
+
+def read_function(r: Resolver, text: Text, doc: SourceDocument, index) -> dict:
+    """Interpret the words between a bullet's parentheses (or a curated function)."""
+    fw, rest = r.ref.function(text.value)
+    out = {"function": None, "role": None, "department": None, "affiliations": [], "other": None}
+    if fw is not None:
+        out["function"], out["role"] = fw.function, fw.coalition_role
+        if fw.names_department and rest:
+            rest_text = index.find_within(rest, text) if index else None
+            rest_text = rest_text or Text(rest, text.start, text.end, text.line)
+            out["department"] = department(r, rest_text, doc)
+        elif rest:
+            for part in [p.strip() for p in rest.split(",") if p.strip()]:
+                t = (index.find_within(part, text) if index else None) or Text(part, text.start, text.end, text.line)
+                out["affiliations"].append(party_or_organisation(r, t, doc))
+        return out
+    for part in [p.strip() for p in _split_top(text.value) if p.strip()]:
+        t = (index.find_within(part, text) if index else None) or Text(part, text.start, text.end, text.line)
+        if r.ref.party(part) is not None:
+            out["affiliations"].append(party_or_organisation(r, t, doc))
+        elif part[:1].islower():
+            out["other"] = part   # a field or former office as written (comm.jeugdbld, oud-...)
+        else:
+            out["affiliations"].append(organisation(r, t, doc))
+    return out
+
+
+def add_membership(r: Resolver, doc, team: Entity, person: Entity, role: str, fn: dict, function_text: str,
+                   quote: Text, valid_from: Lit | None, later: bool) -> Entity:
+    local = f"{team.key.split('/', 1)[1]}-{person.key.split('/', 1)[1]}"
+    if later and valid_from is not None:
+        local += f"-{valid_from.value}"
+    m = r.entity("membership", local, f"{person.label} in {team.label}")
+    m.add("org:member", person, doc.name)
+    m.add("org:organization", team, doc.name)
+    m.add("org:role", Ref(f"role/{role}"), doc.name)
+    m.add("vg:functionText", Lit(function_text), doc.name)
+    m.add("vg:function", Ref(f"function/{fn['function'] or 'other'}"), doc.name)
+    m.add("vg:isLaterChange", Lit("true" if later else "false", "xsd:boolean"), doc.name)
+    if valid_from is not None:
+        m.add("vg:validFrom", valid_from, doc.name)
+    m.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
+    m.cite(quote, doc.name)
+    person.add("org:hasMembership", m, doc.name)
+    for aff in fn["affiliations"]:
+        m.add("vg:affiliation", aff, doc.name)
+        person.add("org:memberOf", aff, doc.name)
+    if fn["department"] is not None:
+        m.add("vg:affiliation", fn["department"], doc.name)
+    if fn["function"] and fn["function"] != "other":
+        held = post(r, fn["function"], fn["department"], doc.name, function_text.split(",")[0].split(" van ")[0]
+                    .split(" voor ")[0].strip() if fn["department"] else fn["function"])
+        held.add("org:heldBy", person, doc.name)
+        person.add("org:holds", held, doc.name)
+    return m
+
+
+def curated_person(r: Resolver, st: Statement, name: str, function: str | None, doc: SourceDocument) -> tuple[Entity, dict]:
+    fn = {"function": None, "role": None, "department": None, "affiliations": [], "other": None}
+    if function:
+        ftext = st.where(function) if _in_quotes(st, function) else Text(function, st.evidence.start, st.evidence.end, st.evidence.line)
+        fn = read_function(r, ftext, doc, st._index if _in_quotes(st, function) else None)
+    who = person(r, st.where(name), doc, fn["department"])
+    who.cite(st.evidence, doc.name)
+    if fn["function"] and fn["function"] != "other":
+        label = function.split(" van ")[0].split(" voor ")[0] if fn["department"] else fn["function"]
+        held = post(r, fn["function"], fn["department"], doc.name, label)
+        held.add("org:heldBy", who, doc.name)
+        who.add("org:holds", held, doc.name)
+    return who, fn
+
+
+def _in_quotes(st: Statement, text: str) -> bool:
+    return any(st._index.find_within(text, q) is not None for q in st.quotes)
+
+
+def _split_top(text: str) -> list[str]:
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return parts + [cur]

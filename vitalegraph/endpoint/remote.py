@@ -40,6 +40,8 @@ DEFAULT_TIMEOUT = 30.0
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_CANONICAL_BOOLEAN = {"1": "true", "0": "false", "true": "true", "false": "false"}
 _CHUNK = 1 << 16
 
 
@@ -151,7 +153,12 @@ def _cell(term: dict) -> Cell:
     if cell.kind != "literal":
         return Cell(cell.kind, cell.value)
     datatype = None if cell.lang or cell.datatype in (_XSD_STRING, _RDF_LANGSTRING) else cell.datatype
-    return Cell("literal", cell.value, datatype, cell.lang or None)
+    value = cell.value
+    if datatype == _XSD_BOOLEAN:
+        # "1" and "0" are xsd:boolean's other lexical forms; Virtuoso writes every boolean so
+        # (https://github.com/openlink/virtuoso-opensource/issues/485): give the canonical one
+        value = _CANONICAL_BOOLEAN.get(value.strip(), value)
+    return Cell("literal", value, datatype, cell.lang or None)
 
 
 def _parse_results(body: bytes) -> Table:

@@ -329,12 +329,16 @@ def test_push_copies_the_dataset_graph_by_graph(writable, trig, built):
 
     done = run_cli("push", "--endpoint", writable.store_url, "--data", str(trig))
     assert done.returncode == 0, done.stderr
-    assert f"4 graphs, {built.counts['quads']} triples" in done.stdout
+    # the 4 named graphs, then the default graph with their merged triples (as `serve` has them)
+    assert f"5 graphs, {built.counts['quads'] + built.counts['triples']} triples" in done.stdout
     source = set(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
-    pushed = _store_quads(writable)
+    everything = _store_quads(writable)
+    pushed = {q for q in everything if not isinstance(q.graph_name, ox.DefaultGraph)}
     assert len(pushed) == len(source) == built.counts["quads"]
     assert count(writable.query_url, "GRAPH ?g { ?s ?p ?o }") == built.counts["quads"]
     assert pushed == source
+    assert {q.triple for q in everything - pushed} == {q.triple for q in source}
+    assert count(writable.query_url) == built.counts["triples"]
     for graph in {q.graph_name for q in source}:
         a, b = rdflib.Graph(), rdflib.Graph()
         a.parse(data=ox.serialize([q.triple for q in source if q.graph_name == graph],
@@ -344,7 +348,7 @@ def test_push_copies_the_dataset_graph_by_graph(writable, trig, built):
         assert isomorphic(a, b)
     # pushing again replaces (PUT), it does not double
     assert run_cli("push", "--endpoint", writable.store_url, "--data", str(trig)).returncode == 0
-    assert len(_store_quads(writable)) == built.counts["quads"]
+    assert len(_store_quads(writable)) == built.counts["quads"] + built.counts["triples"]
 
 
 def test_push_into_one_graph(writable, ttl, built):

@@ -20,9 +20,10 @@ def test_first_command_installs_into_a_venv_and_builds():
     assert _blocks()[0] == VENV + "pip install -e . && vitalegraph build"
 
 
-def test_second_command_installs_chromium_and_the_test_extra_into_a_venv():
+def test_second_command_installs_chromium_virtuoso_and_the_test_extra_into_a_venv():
     second = _blocks()[1]
-    assert second.startswith("apt-get update && apt-get install -y chromium chromium-driver && " + VENV)
+    assert second.startswith("apt-get update && apt-get install -y chromium chromium-driver virtuoso-opensource && "
+                             + VENV)
     assert second.endswith("pip install -e '.[test]' && python -m pytest -q")
     assert "--system-site-packages" not in second
 

@@ -140,7 +140,8 @@ def cmd_push(args) -> int:
 
     data = args.data or _data_default()
     started = time.perf_counter()
-    result = push_dataset(data, args.endpoint, graph=args.graph, timeout=args.timeout, replace=not args.append)
+    result = push_dataset(data, args.endpoint, graph=args.graph, timeout=args.timeout, replace=not args.append,
+                          default_graph=not args.no_default_graph)
     took = time.perf_counter() - started
     lines = [f"pushed {data} to {args.endpoint} ({'POST: added to' if args.append else 'PUT: replaced'} "
              f"{result['graphs']} graph{'s' if result['graphs'] != 1 else ''}, {result['triples']} triples, {took:.2f} s)"]
@@ -249,17 +250,32 @@ def register(sub, formatter_class) -> None:
     p = sub.add_parser("push", formatter_class=formatter_class,
                        help="load the dataset into a store through the SPARQL Graph Store Protocol",
                        description="Send the dataset to any store that speaks the SPARQL 1.1 Graph Store HTTP "
-                                   "Protocol (Oxigraph, Fuseki, GraphDB, ...), as N-Triples by HTTP PUT (replacing "
-                                   "each graph) or POST (--append). The named graphs of a TriG file go to graphs "
-                                   "of the same name; with --graph, all triples go into that one graph. An "
-                                   "unreachable or failing store gives exit status 3.",
+                                   "Protocol (Oxigraph, Fuseki, GraphDB, Virtuoso, ...), as N-Triples by HTTP PUT "
+                                   "(replacing each graph) or POST (--append). What lands where: each named graph "
+                                   "of a TriG file (one per source document, reference, ontology) goes to the "
+                                   "graph of the same name, and then the default graph gets all their triples "
+                                   "merged, each once (a .ttl has only the default graph), as `vitalegraph serve` "
+                                   "lays them out; `vitalegraph query NAME --endpoint QUERY-URL` then gives the "
+                                   "same rows as a local run on a store whose default graph is a graph of its own "
+                                   "(oxigraph serve: query URL http://HOST:PORT/query). A store whose default graph "
+                                   "is the union of all its graphs needs no copy: push with --no-default-graph "
+                                   "(Virtuoso, whose Graph Store at /sparql-graph-crud has no default graph to "
+                                   "write: query URL http://HOST:PORT/sparql; a .ttl goes there with --graph IRI). "
+                                   "With --graph, all triples go into that one graph and nothing else is touched; "
+                                   "the named queries see it only where the default graph is the union of the "
+                                   "graphs (Virtuoso; oxigraph serve --union-default-graph). An unreachable or "
+                                   "failing store gives exit status 3.",
                        epilog="Example:\n  vitalegraph push --endpoint http://127.0.0.1:7879/store\n"
+                              "  vitalegraph push --endpoint http://127.0.0.1:8890/sparql-graph-crud --no-default-graph\n"
                               "  vitalegraph push --endpoint http://localhost:3030/ds/data "
                               "--graph https://w3id.org/vitalegraph/graph/all")
     p.add_argument("--endpoint", metavar="URL", required=True,
                    help="the store's Graph Store Protocol URL (oxigraph serve: http://HOST:PORT/store); "
                         "?graph=IRI or ?default is added")
     p.add_argument("--graph", metavar="IRI", help="put every triple into this one named graph")
+    p.add_argument("--no-default-graph", action="store_true",
+                   help="send the named graphs only, not their merged triples to the default graph: for a store "
+                        "whose default graph is the union of its graphs (Virtuoso)")
     p.add_argument("--data", type=Path, default=None, help=data_help)
     p.add_argument("--timeout", metavar="SECONDS", type=_positive, default=30.0,
                    help="seconds to wait for each request; default: 30")

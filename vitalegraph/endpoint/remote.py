@@ -11,7 +11,9 @@ URL and, where there is one, the HTTP status.
 
 :func:`push_dataset` loads a dataset file into any store that speaks the SPARQL 1.1 Graph Store
 HTTP Protocol (``PUT``/``POST`` of N-Triples to ``URL?graph=IRI`` or ``URL?default``), with the
-same kind of errors.
+same kind of errors. The named graphs go to graphs of the same name and the merged triples to
+the default graph too, unless the store's default graph is already the union of its graphs
+(``default_graph=False``, for Virtuoso).
 
 Examples
 --------
@@ -38,6 +40,8 @@ DEFAULT_TIMEOUT = 30.0
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_CANONICAL_BOOLEAN = {"1": "true", "0": "false", "true": "true", "false": "false"}
 _CHUNK = 1 << 16
 
 
@@ -149,7 +153,12 @@ def _cell(term: dict) -> Cell:
     if cell.kind != "literal":
         return Cell(cell.kind, cell.value)
     datatype = None if cell.lang or cell.datatype in (_XSD_STRING, _RDF_LANGSTRING) else cell.datatype
-    return Cell("literal", cell.value, datatype, cell.lang or None)
+    value = cell.value
+    if datatype == _XSD_BOOLEAN:
+        # "1" and "0" are xsd:boolean's other lexical forms; Virtuoso writes every boolean so
+        # (https://github.com/openlink/virtuoso-opensource/issues/485): give the canonical one
+        value = _CANONICAL_BOOLEAN.get(value.strip(), value)
+    return Cell("literal", value, datatype, cell.lang or None)
 
 
 def _parse_results(body: bytes) -> Table:
@@ -287,36 +296,97 @@ def _gsp_url(endpoint: str, graph) -> str:
     return f"{endpoint}{sep}default" if graph is None else f"{endpoint}{sep}graph={quote(str(graph), safe='')}"
 
 
+def _readable(body: bytes, content_type: str = "") -> str:
+    """An error body as one line of text: an HTML page without its head and tags.
+
+    >>> _readable(b"<html><head><title>x</title></head><body><h1>500</h1><xmp>no default graph</xmp></body></html>")
+    '500 no default graph'
+    """
+    import re
+
+    text = body.decode("utf-8", "replace")
+    if "html" in content_type.lower() or text.lstrip()[:1] == "<":
+        text = re.sub(r"(?is)<head\b.*?</head>|<!DOCTYPE[^>]*>", " ", text)
+        text = re.sub(r"<[^>]+>", " ", text)
+    return _one_line(text)
+
+
+def _send_after_broken_pipe(url: str, method: str, body: bytes, headers: dict, timeout: float):
+    """Send again with http.client and read the answer even if the store stops reading the body.
+
+    A store that refuses a request may answer and close the connection before it has read the whole
+    body (Virtuoso does so for a default graph it does not have); urllib then reports only a broken
+    pipe, while http.client can still read the answer that came back. Returns ``(status, reason,
+    body, content type)``.
+    """
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    cls = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    conn = cls(parts.hostname, parts.port, timeout=timeout)
+    try:
+        try:
+            conn.request(method, (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), body=body,
+                         headers=headers)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the answer may be there all the same
+        response = conn.getresponse()
+        return response.status, response.reason, response.read(), response.headers.get("Content-Type") or ""
+    finally:
+        conn.close()
+
+
 def _send(url: str, endpoint: str, method: str, body: bytes, timeout: float, what: str) -> int:
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, data=body, method=method, headers={
-        "Content-Type": "application/n-triples", "User-Agent": f"vitalegraph/{__version__}"})
+    headers = {"Content-Type": "application/n-triples", "User-Agent": f"vitalegraph/{__version__}"}
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
+
+    def refused(code, reason, detail):
+        return EndpointError(f"graph store {endpoint} answered HTTP {code} {reason} to the {method} of {what}"
+                             + (f": {detail}" if detail else ""))
+
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
             return response.status
     except urllib.error.HTTPError as exc:
         try:
-            detail = _one_line(exc.read().decode("utf-8", "replace"))
+            detail = _readable(exc.read(), exc.headers.get("Content-Type") or "")
         except Exception:  # noqa: BLE001
             detail = ""
-        raise EndpointError(f"graph store {endpoint} answered HTTP {exc.code} {exc.reason} to the {method} of {what}"
-                            + (f": {detail}" if detail else "")) from None
+        raise refused(exc.code, exc.reason, detail) from None
     except Exception as exc:  # noqa: BLE001 - socket and URL errors
         if _is_timeout(exc):
             raise EndpointError(f"graph store {endpoint} did not answer within {timeout:g} s (--timeout)") from None
+        if isinstance(getattr(exc, "reason", exc), (BrokenPipeError, ConnectionResetError)):
+            try:
+                status, reason, answer, content_type = _send_after_broken_pipe(url, method, body, headers, timeout)
+            except Exception:  # noqa: BLE001 - no answer to read: report the broken connection below
+                status = None
+            if status is not None and status >= 400:
+                raise refused(status, reason, _readable(answer, content_type)) from None
+            if status is not None:
+                return status
         reason = getattr(getattr(exc, "reason", None), "strerror", None) or getattr(exc, "reason", None) or exc
         raise EndpointError(f"cannot reach graph store {endpoint}: {_one_line(reason) or type(exc).__name__}") from None
 
 
 def push_dataset(data, endpoint: str, graph: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-                 replace: bool = True) -> dict:
+                 replace: bool = True, default_graph: bool = True) -> dict:
     """Load a dataset file into a store through the SPARQL 1.1 Graph Store HTTP Protocol.
 
     Each graph is sent as N-Triples: with ``replace`` (default) by HTTP PUT, which replaces that
     graph in the store; otherwise by POST, which adds to it.
+
+    What lands where, without *graph*: each named graph of a TriG/N-Quads file in the store's graph
+    of the same name, then the store's default graph gets every triple of the file, each once (the
+    layout of ``vitalegraph serve``), so that queries without ``GRAPH`` answer as ``vitalegraph
+    query`` does on a store whose default graph is a graph of its own (Oxigraph, Fuseki, ...). A
+    store whose default graph is already the union of all its graphs (Virtuoso, whose Graph Store
+    has no default graph to write) needs only the named graphs: ``default_graph=False``.
 
     Parameters
     ----------
@@ -333,6 +403,9 @@ def push_dataset(data, endpoint: str, graph: str | None = None, timeout: float =
         Seconds to wait for each request.
     replace : bool
         PUT (replace each graph) if true, POST (add) if false.
+    default_graph : bool
+        Send the merged triples to the default graph too (default). With ``False`` only the named
+        graphs are sent; a file with triples outside any named graph then needs *graph*.
 
     Returns
     -------
@@ -354,7 +427,9 @@ def push_dataset(data, endpoint: str, graph: str | None = None, timeout: float =
     ::
 
         push_dataset("data/vitalegraph.trig", "http://127.0.0.1:7879/store")
-        # -> {'graphs': 4, 'triples': 6199, 'requests': [...]}
+        # -> {'graphs': 5, 'triples': 12296, 'requests': [...]}   (4 named graphs and the default graph)
+        push_dataset("data/vitalegraph.trig", "http://127.0.0.1:8890/sparql-graph-crud", default_graph=False)
+        # -> {'graphs': 4, 'triples': 6197, 'requests': [...]}    (Virtuoso: the named graphs only)
     """
     import pyoxigraph as ox
 
@@ -369,24 +444,39 @@ def push_dataset(data, endpoint: str, graph: str | None = None, timeout: float =
         raise QueryError(f"--timeout must be a number of seconds, got '{timeout}'") from None
     if not timeout > 0:
         raise QueryError(f"--timeout must be more than 0 seconds, got {timeout:g}")
+    from ..pipeline.serialize import sorted_quads, sorted_triples
+
     quads = list(load_dataset(data, "oxigraph").file_quads())
     if graph is not None:
-        from ..pipeline.serialize import sorted_triples
-
         groups = {ox.NamedNode(graph): list(sorted_triples(quads))}
     else:
-        from ..pipeline.serialize import sorted_quads
-
         groups = {}
         for q in sorted_quads(quads):
-            groups.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                groups.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+        if default_graph:
+            # the named graphs first, the merged default graph last (the file's own default-graph
+            # triples and every named graph's, each triple once)
+            if quads:
+                groups[ox.DefaultGraph()] = list(sorted_triples(quads))
+        elif any(isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+            raise QueryError(f"{data} has triples outside any named graph, which --no-default-graph would leave "
+                             "out; push them into one named graph with --graph IRI")
     requests, triples = [], 0
     for name, group in groups.items():
         iri = None if isinstance(name, ox.DefaultGraph) else name.value
         url = _gsp_url(endpoint, iri)
         body = ox.serialize(group, format=ox.RdfFormat.N_TRIPLES)
         what = "the default graph" if iri is None else f"graph <{iri}>"
-        requests.append((url, _send(url, endpoint, "PUT" if replace else "POST", body, timeout, what)))
+        try:
+            requests.append((url, _send(url, endpoint, "PUT" if replace else "POST", body, timeout, what)))
+        except EndpointError as exc:
+            if iri is None and requests:
+                # e.g. Virtuoso: "the endpoint is not configured to have default graph"
+                raise EndpointError(f"{exc}; the {len(requests)} named graph{'s were' if len(requests) != 1 else ' was'} "
+                                    "stored: if the store's default graph is the union of its graphs (Virtuoso), "
+                                    "push with --no-default-graph") from None
+            raise
         triples += len(group)
     return {"graphs": len(groups), "triples": triples, "requests": requests}
 

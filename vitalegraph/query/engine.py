@@ -160,9 +160,10 @@ def used_prefixes(sparql: str) -> dict[str, int]:
     return out
 
 
-def with_prefixes(sparql: str) -> str:
+def with_prefixes(sparql: str, used=None, own=None) -> str:
     """*sparql* with a ``PREFIX`` line before it for each predeclared prefix it uses but does not
-    declare (for an endpoint that does not know them; a query's own declarations are kept).
+    declare (for an endpoint that does not know them; a query's own declarations are kept). *used*
+    and *own* are the prefixes it uses and declares, if a parser has found them already.
 
     >>> print(with_prefixes("SELECT ?n { person:annet-bertram foaf:name ?n }"))
     PREFIX person: <https://w3id.org/vitalegraph/id/person/>
@@ -171,7 +172,8 @@ def with_prefixes(sparql: str) -> str:
     >>> with_prefixes("PREFIX foaf: <http://example.org/> ASK { ?x foaf:name ?n }").count("PREFIX")
     1
     """
-    used, own = used_prefixes(sparql), declared_prefixes(sparql)
+    used = used_prefixes(sparql) if used is None else used
+    own = declared_prefixes(sparql) if own is None else own
     need = [p for p in PREDECLARED if p in used and p not in own]
     return "".join(f"PREFIX {p}: <{PREDECLARED[p]}>\n" for p in need) + sparql
 

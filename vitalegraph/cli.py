@@ -80,6 +80,13 @@ def cmd_query(args) -> int:
     from .query.output import render
     from .query.engine import load_dataset, named_queries, run_query
 
+    if getattr(args, "prefixes", False):
+        from .query.engine import prefix_declarations
+
+        _out(prefix_declarations())
+        return 0
+    if args.query == "-":
+        args.query = _stdin_query()
     if args.list or not args.query:
         rows = named_queries()
         width = max(len(n) for n in rows)
@@ -98,6 +105,19 @@ def cmd_query(args) -> int:
             watchdog.cancel()
     _out(render(table, args.format))
     return 0
+
+
+def _stdin_query() -> str:
+    """The query text (or name, or .rq file) on standard input, for `vitalegraph query -`."""
+    from .errors import QueryError
+
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"standard input is not UTF-8 (byte {exc.start}): give the query as UTF-8 text") from None
+    if not text.strip():
+        raise QueryError("no query on standard input: pipe SPARQL into `vitalegraph query -`")
+    return text if "\n" in text.strip() else text.strip()
 
 
 def _watchdog(timeout: float | None):
@@ -180,13 +200,23 @@ def build_parser() -> argparse.ArgumentParser:
                        help="run a named query, a .rq file or SPARQL on the dataset",
                        description="Run a named competency query, a .rq file or SPARQL text on the built dataset "
                                    "(or on a remote SPARQL endpoint with --endpoint). Only SELECT, ASK, CONSTRUCT "
-                                   "and DESCRIBE: updates and SERVICE are refused (exit status 2).",
+                                   "and DESCRIBE: updates and SERVICE are refused (exit status 2). The prefixes "
+                                   "the output prints (person:, team:, vg:, org:, foaf:, skos:, ...; see "
+                                   "--prefixes) need no PREFIX line; a query's own PREFIX wins. Invalid SPARQL is "
+                                   "reported with its line, column and what was expected (exit status 2). The "
+                                   "classes and properties, with example queries: docs/schema.md.",
                        epilog="Example:\n  vitalegraph query --list\n  vitalegraph query teams\n"
                               "  vitalegraph query ministry-districts --format csv\n"
                               "  vitalegraph query my-question.rq\n"
-                              "  vitalegraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'")
-    p.add_argument("query", nargs="?", help="a named query (see --list), a .rq file, or SPARQL text")
+                              "  vitalegraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n"
+                              "  vitalegraph query 'SELECT ?name WHERE { person:annet-bertram foaf:name ?name }'\n"
+                              "  vitalegraph query - < my-question.rq\n"
+                              "  vitalegraph query --prefixes")
+    p.add_argument("query", nargs="?", help="a named query (see --list), a .rq file, SPARQL text, or - to read "
+                                            "the query from standard input")
     p.add_argument("--list", action="store_true", help="list the named queries and the question each answers")
+    p.add_argument("--prefixes", action="store_true",
+                   help="print the predeclared prefixes as PREFIX lines (the ones the table output uses)")
     p.add_argument("--data", type=Path, default=paths.DEFAULT_DATA,
                    help="dataset file (.ttl, .trig, .nt, .nq, .jsonld, .rdf); default: data/vitalegraph.ttl")
     p.add_argument("--engine", choices=("auto", "oxigraph", "rdflib"), default="auto",

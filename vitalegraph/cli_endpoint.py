@@ -81,7 +81,8 @@ def cmd_serve(args) -> int:
     previous_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     server = None
     try:
-        server = start_server(data, host=args.host, port=args.port, read_only=True, cors=args.cors)
+        server = start_server(data, host=args.host, port=args.port, read_only=True, cors=args.cors,
+                              timeout=args.timeout)
         _out(_serve_banner(server))
         status = server.wait()
         from .errors import EndpointError
@@ -117,6 +118,7 @@ def _serve_banner(server) -> str:
           'print(len(s.queryAndConvert()["results"]["bindings"]), "teams")')
     return "\n".join([
         "VitaleGraph SPARQL endpoint (Oxigraph, read-only: the server refuses every update)",
+        f"  guard       SERVICE and updates refused; a query stops after {server.query_timeout:g} s (--timeout)",
         f"  data        {server.data}  ({shape})",
         f"  loaded in   {server.load_seconds:.2f} s",
         f"  endpoint    {url}",
@@ -235,7 +237,11 @@ def register(sub, formatter_class) -> None:
                                    "read-only: the server itself refuses every update. Named graphs (one per "
                                    "source document, plus reference and ontology) are queryable with GRAPH <...>; "
                                    "the default graph holds all their triples merged, so queries answer as "
-                                   "`vitalegraph query` does. The SPARQL endpoint is http://HOST:PORT/query and "
+                                   "`vitalegraph query` does. The Oxigraph server listens on 127.0.0.1 only; on "
+                                   "HOST:PORT a guard parses every query and refuses SERVICE (HTTP 400: the "
+                                   "endpoint never sends a request elsewhere) and updates (HTTP 403), adds the "
+                                   "prefixes of `vitalegraph query --prefixes` and stops a query after --timeout "
+                                   "(HTTP 503). The SPARQL endpoint is http://HOST:PORT/query and "
                                    "Oxigraph's query page (YASGUI, served by the server itself) is at "
                                    "http://HOST:PORT/. Ctrl-C stops the server and removes the store.",
                        epilog="Example:\n  vitalegraph serve\n  vitalegraph serve --port 8000\n"
@@ -245,6 +251,8 @@ def register(sub, formatter_class) -> None:
     p.add_argument("--host", default=DEFAULT_HOST,
                    help=f"address to listen on; default: {DEFAULT_HOST} (this machine only)")
     p.add_argument("--cors", action="store_true", help="allow cross-origin requests (browser pages from elsewhere)")
+    p.add_argument("--timeout", metavar="SECONDS", type=_positive, default=30.0,
+                   help="stop a query after this many seconds (HTTP 503); default: 30")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("push", formatter_class=formatter_class,

@@ -225,10 +225,11 @@ def run_remote_query(spec: str, endpoint: str, timeout: float = DEFAULT_TIMEOUT)
         run_remote_query("teams", "http://127.0.0.1:7878/query", timeout=5)
         # -> Table(columns=['team', 'municipality', 'district', 'theme'], rows=[...], boolean=None)
     """
-    from ..query.engine import check_read_only, resolve_query
+    from ..query.engine import check_read_only, resolve_query, with_prefixes
 
     _label, sparql = resolve_query(spec)
     form = check_read_only(sparql)
+    sparql = with_prefixes(sparql)  # the endpoint need not know the prefixes the output prints
     check_endpoint_url(endpoint)
     try:
         timeout = float(timeout)

@@ -1,7 +1,11 @@
-"""A real SPARQL endpoint: the Oxigraph server on the built dataset, read-only.
+"""A real SPARQL endpoint: the Oxigraph server on the built dataset, read-only, behind a guard.
 
 :func:`start_server` loads a dataset file into a temporary Oxigraph store with ``oxigraph load``
-and starts ``oxigraph serve-read-only`` on it, so the server itself refuses every update. The
+and starts ``oxigraph serve-read-only`` on it, so the server itself refuses every update. That
+server listens on 127.0.0.1 on a private port only; on the public host and port stands the guard
+(:mod:`vitalegraph.endpoint.guard`), which refuses ``SERVICE`` (the Oxigraph server would send those
+requests anywhere) and updates, adds the predeclared prefixes, enforces the query time limit
+(``timeout``, default 30 s) and forwards everything else. The
 named graphs of a TriG or N-Quads file stay named graphs (``GRAPH <.../graph/004_...>``); the
 default graph holds the merged triples of all graphs (each triple once), so that a query without
 ``GRAPH`` answers exactly as ``vitalegraph query`` does on ``vitalegraph.ttl``.
@@ -9,7 +13,8 @@ default graph holds the merged triples of all graphs (each triple once), so that
 The server also answers the SPARQL 1.1 protocol at ``/query`` (and ``/sparql``), and serves its
 own query page (YASGUI, bundled in the binary: no CDN) at ``/``. With ``read_only=False`` it is a
 writable ``oxigraph serve`` whose Graph Store Protocol is at ``/store`` (what ``vitalegraph push``
-needs, and what the tests use).
+needs, and what the tests use), listening directly, without the guard: a target for tests on this
+machine, not an endpoint to publish.
 
 The binary comes from the ``oxigraph`` PyPI package (``pip install oxigraph``, or the project's
 ``server`` extra).
@@ -26,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import time
@@ -38,10 +44,13 @@ from ..errors import DataFileError, EndpointError
 if TYPE_CHECKING:  # pragma: no cover
     import subprocess
 
-__all__ = ["Server", "start_server", "find_oxigraph", "default_data", "free_port", "DEFAULT_PORT", "DEFAULT_HOST"]
+__all__ = ["Server", "start_server", "find_oxigraph", "default_data", "free_port", "DEFAULT_PORT", "DEFAULT_HOST",
+           "DEFAULT_QUERY_TIMEOUT"]
 
 DEFAULT_PORT = 7878
 DEFAULT_HOST = "127.0.0.1"
+#: seconds a query may run on ``vitalegraph serve`` before it is stopped (HTTP 503)
+DEFAULT_QUERY_TIMEOUT = 30.0
 
 _DATASET_SUFFIXES = (".trig", ".nq")
 _KNOWN_SUFFIXES = (".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf", ".xml", ".owl")
@@ -156,6 +165,12 @@ class Server:
         ``quads``, ``triples`` (distinct, the default graph) and ``graphs`` (named graphs).
     bind : str
         The ``HOST:PORT`` the server listens on.
+    front : vitalegraph.endpoint.guard.Front or None
+        The guard on ``bind`` (read-only servers); the Oxigraph server is then at ``upstream_url``.
+    upstream_url : str
+        ``http://127.0.0.1:PRIVATE_PORT``, where the Oxigraph server itself listens (for tests).
+    query_timeout : float
+        Seconds a query may run (read-only servers).
     """
 
     process: subprocess.Popen
@@ -166,6 +181,9 @@ class Server:
     load_seconds: float = 0.0
     counts: dict = field(default_factory=dict)
     bind: str = ""
+    front: object = None
+    upstream_url: str = ""
+    query_timeout: float = 0.0
 
     @property
     def query_url(self) -> str:
@@ -180,8 +198,8 @@ class Server:
         return self.base_url + "/update"
 
     def running(self) -> bool:
-        """True while the server process is alive."""
-        return self.process.poll() is None
+        """True while the server process (and its guard) is alive."""
+        return self.process.poll() is None and (self.front is None or self.front.alive())
 
     def stop(self, grace: float = 5.0) -> None:
         """Terminate the server (then kill it if it does not stop within *grace* seconds) and
@@ -190,6 +208,8 @@ class Server:
         import subprocess
 
         try:
+            if self.front is not None:
+                self.front.stop()
             if self.process.poll() is None:
                 self.process.terminate()
                 try:
@@ -272,7 +292,8 @@ def _prepare(data: Path, workdir: Path) -> tuple[list[Path], dict]:
 
 
 def start_server(data: str | Path | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                 read_only: bool = True, cors: bool = False, wait: float = 30.0) -> Server:
+                 read_only: bool = True, cors: bool = False, wait: float = 30.0,
+                 timeout: float = DEFAULT_QUERY_TIMEOUT) -> Server:
     """Load *data* into a temporary Oxigraph store and start the Oxigraph server on it.
 
     Parameters
@@ -283,11 +304,15 @@ def start_server(data: str | Path | None = None, host: str = DEFAULT_HOST, port:
     host, port : str, int
         Where to listen; default ``127.0.0.1:7878``.
     read_only : bool
-        ``True`` (default) runs ``oxigraph serve-read-only``: every update is refused by the server.
+        ``True`` (default) runs ``oxigraph serve-read-only`` on 127.0.0.1 behind the guard
+        (:mod:`vitalegraph.endpoint.guard`): updates and ``SERVICE`` are refused. ``False`` runs a
+        writable ``oxigraph serve`` directly on *host*:*port*, without the guard.
     cors : bool
         Allow cross-origin requests (for browser pages served from elsewhere).
     wait : float
         Seconds to wait for the server to answer before giving up.
+    timeout : float
+        Seconds a query may run on a read-only server; past it the answer is HTTP 503 (default 30).
 
     Returns
     -------
@@ -315,6 +340,8 @@ def start_server(data: str | Path | None = None, host: str = DEFAULT_HOST, port:
 
     if data is None and read_only:
         raise EndpointError("a read-only server needs data: pass a dataset file")
+    if not timeout > 0:
+        raise EndpointError(f"the query time limit must be more than 0 seconds, got {timeout:g}")
     if data is not None:
         data = Path(data)
         if not data.is_file():
@@ -327,6 +354,7 @@ def start_server(data: str | Path | None = None, host: str = DEFAULT_HOST, port:
     workdir = Path(tempfile.mkdtemp(prefix="vitalegraph-serve-"))
     log = workdir / "server.log"
     process = None
+    server = None
     try:
         store = workdir / "store"
         counts: dict = {"quads": 0, "triples": 0, "graphs": 0}
@@ -338,19 +366,36 @@ def start_server(data: str | Path | None = None, host: str = DEFAULT_HOST, port:
                  f"{data}: the Oxigraph server cannot load it", log)
             load_seconds = time.perf_counter() - started
         bind = f"[{host}]" if ":" in host else host
-        cmd = [binary, "serve-read-only" if read_only else "serve", "--bind", f"{bind}:{port}"]
+        # read-only: the Oxigraph server on a private loopback port, the guard on the public one
+        private = free_port(DEFAULT_HOST) if read_only else port
+        cmd = [binary, "serve-read-only" if read_only else "serve",
+               "--bind", f"{DEFAULT_HOST}:{private}" if read_only else f"{bind}:{port}"]
         if data is not None:
             cmd += ["--location", str(store)]
         if cors:
             cmd.append("--cors")
+        if read_only:
+            cmd += ["--timeout-s", str(max(1, math.ceil(timeout)))]
         with open(log, "ab") as fh:
             process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=fh, stderr=fh,
                                        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
-        server = Server(process, f"http://{_url_host(host)}:{port}", read_only, data, workdir, load_seconds, counts,
-                        f"{bind}:{port}")
+        upstream = f"http://{DEFAULT_HOST}:{private}" if read_only else f"http://{_url_host(host)}:{port}"
+        server = Server(process, upstream, read_only, data, workdir, load_seconds, counts, f"{bind}:{port}",
+                        upstream_url=upstream, query_timeout=timeout if read_only else 0.0)
         _wait_until_up(server, log, wait)
+        if read_only:
+            from .guard import start_front
+
+            try:
+                server.front = start_front(host, port, (DEFAULT_HOST, private), timeout, cors)
+            except OSError as exc:
+                raise EndpointError(f"cannot serve on {host}:{port}: {exc.strerror or exc}; "
+                                    "choose another with --port") from None
+            server.base_url = f"http://{_url_host(host)}:{port}"
         return server
     except BaseException:
+        if server is not None and server.front is not None:
+            server.front.stop()
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()

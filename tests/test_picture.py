@@ -182,7 +182,7 @@ def test_same_bytes_in_every_process(dataset, tmp_path):
 
 
 def test_cli_periods_match_the_network_module():
-    from vitalegraph.cli_picture import PERIODS
+    from vitalegraph.cli.picture import PERIODS
 
     assert PERIODS == vn.PERIODS
 

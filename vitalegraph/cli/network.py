@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import paths
-from .errors import QueryError
+from .. import paths
+from ..errors import QueryError
 
 __all__ = ["register", "analyses", "EXPORT"]
 
@@ -16,22 +16,22 @@ EXPORT = ("export", "write every network as GraphML, GEXF, node/edge CSV and nod
 
 def analyses() -> dict[str, str]:
     """Every name ``vitalegraph network`` takes, with what it does: the analyses, then ``export``."""
-    from .network.analyses import ANALYSES
+    from ..network.analyses import ANALYSES
 
     return {**ANALYSES, EXPORT[0]: EXPORT[1]}
 
 
 def cmd_network(args) -> int:
-    from . import network as vn
-    from .network.analyses import analysis_table
-    from .query.output import render
-    from .query.engine import load_dataset
+    from .. import network as vn
+    from ..network.analyses import analysis_table
+    from ..query.output import render
+    from ..query.engine import load_dataset
 
     if args.analysis not in analyses():
         raise QueryError(f"unknown network analysis '{args.analysis}'; choose one of {', '.join(analyses())}")
     rows = vn.select_period(vn.membership_rows(load_dataset(args.data)), args.period)
     if args.analysis == "export":
-        from .network.files import write_networks
+        from ..network.files import write_networks
 
         written = write_networks(vn.networks(rows), args.out)
         sys.stdout.write(f"wrote {len(written)} files to {args.out}/ "
@@ -42,8 +42,8 @@ def cmd_network(args) -> int:
 
 
 def register(sub, formatter_class) -> None:
-    from .query.output import FORMATS
-    from .network.networks import PERIODS
+    from ..query.output import FORMATS
+    from ..network.networks import PERIODS
 
     p = sub.add_parser(
         "network", formatter_class=formatter_class,

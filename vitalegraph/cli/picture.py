@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import paths
-from .errors import DataFileError, QueryError
+from .. import paths
+from ..errors import DataFileError, QueryError
 
 __all__ = ["register", "cmd_picture", "PERIODS"]
 
@@ -17,9 +17,9 @@ PERIODS = ("all", "start", "latest")
 
 def cmd_picture(args) -> int:
     """Write the picture of one view; one line on standard output says what was written."""
-    from . import picture as vp
-    from .query.engine import load_dataset
-    from .pipeline.serialize import atomic_write_many
+    from .. import picture as vp
+    from ..query.engine import load_dataset
+    from ..pipeline.serialize import atomic_write_many
 
     view = args.view or vp.DEFAULT_VIEW
     if view not in vp.VIEWS:

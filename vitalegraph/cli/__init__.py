@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__, paths
-from .errors import INTERNAL_ERROR_STATUS, VitaleGraphError
+from .. import __version__, paths
+from ..errors import INTERNAL_ERROR_STATUS, VitaleGraphError
 
 __all__ = ["main", "build_parser"]
 
@@ -29,7 +29,7 @@ def _out(text: str) -> None:
 
 
 def _add_format(p: argparse.ArgumentParser) -> None:
-    from .query.output import FORMATS
+    from ..query.output import FORMATS
 
     p.add_argument("--format", "-f", choices=FORMATS, default="table",
                    help="table (aligned, for the terminal), csv (header of column names) or json "
@@ -38,7 +38,7 @@ def _add_format(p: argparse.ArgumentParser) -> None:
 
 # ---------------------------------------------------------------- build
 def cmd_build(args) -> int:
-    from .build import NETWORK_FILES_LIMIT, build
+    from ..build import NETWORK_FILES_LIMIT, build
 
     started = time.perf_counter()
     result = build(args.sources, args.out, args.statements, args.reference)
@@ -77,8 +77,8 @@ def cmd_build(args) -> int:
 
 # ---------------------------------------------------------------- query
 def cmd_query(args) -> int:
-    from .query.output import render
-    from .query.engine import load_dataset, named_queries, run_query
+    from ..query.output import render
+    from ..query.engine import load_dataset, named_queries, run_query
 
     if getattr(args, "prefixes", False):
         from .query.engine import prefix_declarations
@@ -94,7 +94,7 @@ def cmd_query(args) -> int:
              "".join(f"  {n.ljust(width)}  {q.question}\n" for n, q in rows.items()))
         return 0 if args.list else 2
     if getattr(args, "endpoint", None):
-        from .endpoint.remote import run_remote_query
+        from ..endpoint.remote import run_remote_query
 
         table = run_remote_query(args.query, args.endpoint, timeout=args.timeout)
     else:
@@ -145,9 +145,9 @@ def _watchdog(timeout: float | None):
 
 
 def cmd_validate(args) -> int:
-    from .errors import QueryError
-    from .pipeline.validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
-    from .query.engine import load_dataset
+    from ..errors import QueryError
+    from ..pipeline.validation import FAST_ROUTE_FROM, to_rdflib, validate, validate_store
+    from ..query.engine import load_dataset
 
     if args.file is not None and args.data is not None and args.file != args.data:
         raise QueryError(f"two dataset files given ({args.file} and --data {args.data}); give one")
@@ -244,13 +244,13 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     for name in _EXTENSIONS:
-        importlib.import_module(f"vitalegraph.{name}").register(sub, _Formatter)
+        importlib.import_module(f"vitalegraph.cli.{name}").register(sub, _Formatter)
     return parser
 
 
 #: modules that add commands (network, picture, endpoint and export); imported lazily, they import
 #: their heavy libraries only when their command runs
-_EXTENSIONS = tuple(n for n in ("cli_network", "cli_picture", "cli_endpoint")
+_EXTENSIONS = tuple(n for n in ("network", "picture", "endpoint")
                     if (Path(__file__).parent / f"{n}.py").is_file())
 
 

@@ -1,6 +1,6 @@
 """Commands for the SPARQL endpoint and the take-away dataset: ``serve``, ``push``, ``export``, ``describe``.
 
-:func:`register` adds them to the ``vitalegraph`` command line (``cli.py`` calls it) and gives the
+:func:`register` adds them to the ``vitalegraph`` command line (``vitalegraph.cli`` calls it) and gives the
 ``query`` command its ``--endpoint URL`` and ``--timeout SECONDS`` options. Every heavy import
 happens inside the command that needs it, so ``vitalegraph --help`` stays fast.
 
@@ -58,7 +58,7 @@ def _port(text: str) -> int:
 
 
 def _data_default():
-    from .endpoint.serve import default_data
+    from ..endpoint.serve import default_data
 
     return default_data()
 
@@ -68,7 +68,7 @@ def cmd_serve(args) -> int:
     """Run the read-only Oxigraph server until Ctrl-C (or SIGTERM); always remove its store."""
     import signal
 
-    from .endpoint.serve import start_server
+    from ..endpoint.serve import start_server
 
     data = args.data or _data_default()
 
@@ -85,7 +85,7 @@ def cmd_serve(args) -> int:
                               timeout=args.timeout)
         _out(_serve_banner(server))
         status = server.wait()
-        from .errors import EndpointError
+        from ..errors import EndpointError
 
         raise EndpointError(f"the Oxigraph server stopped unexpectedly (exit status {status})")
     except KeyboardInterrupt:
@@ -138,7 +138,7 @@ def _serve_banner(server) -> str:
 
 # ---------------------------------------------------------------- push
 def cmd_push(args) -> int:
-    from .endpoint.remote import push_dataset
+    from ..endpoint.remote import push_dataset
 
     data = args.data or _data_default()
     started = time.perf_counter()
@@ -154,7 +154,7 @@ def cmd_push(args) -> int:
 
 # ---------------------------------------------------------------- export
 def cmd_export(args) -> int:
-    from .dataset.export import EXTENSIONS, export
+    from ..dataset.export import EXTENSIONS, export
 
     data = args.data or _data_default()
     if args.out is None:
@@ -171,12 +171,12 @@ def cmd_export(args) -> int:
 
 # ---------------------------------------------------------------- describe
 def cmd_describe(args) -> int:
-    from .dataset.describe import write_description, write_ontology_docs
+    from ..dataset.describe import write_description, write_ontology_docs
 
     data = args.data or _data_default()
     out_dir = args.out if args.out is not None else Path(data).parent
     if args.endpoint:
-        from .endpoint.remote import check_endpoint_url
+        from ..endpoint.remote import check_endpoint_url
 
         check_endpoint_url(args.endpoint)
     void = write_description(data, out_dir, endpoint=args.endpoint, modified=args.modified,
@@ -215,8 +215,8 @@ def register(sub, formatter_class) -> None:
     -------
     None
     """
-    from .dataset.export import FORMATS
-    from .endpoint.serve import DEFAULT_HOST, DEFAULT_PORT
+    from ..dataset.export import FORMATS
+    from ..endpoint.serve import DEFAULT_HOST, DEFAULT_PORT
 
     data_help = "dataset file; default: data/vitalegraph.trig if it exists, else data/vitalegraph.ttl"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import DataFileError, QueryError
+from . import command_group
 
 __all__ = ["register", "cmd_picture", "PERIODS"]
 
@@ -38,6 +39,7 @@ def cmd_picture(args) -> int:
     return 0
 
 
+@command_group(rank=50)
 def register(sub, formatter_class) -> None:
     """Add the ``picture`` command to the subparsers *sub*."""
     p = sub.add_parser(

@@ -38,7 +38,8 @@ def cmd_export(args) -> int:
 
 # ---------------------------------------------------------------- describe
 def cmd_describe(args) -> int:
-    from ..dataset.describe import write_description, write_ontology_docs
+    from ..dataset.describe import write_description
+    from ..dataset.ontology_docs import write_ontology_docs
 
     data = args.data or _data_default()
     out_dir = args.out if args.out is not None else Path(data).parent

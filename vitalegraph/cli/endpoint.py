@@ -126,7 +126,7 @@ def _serve_banner(server) -> str:
 
 # ---------------------------------------------------------------- push
 def cmd_push(args) -> int:
-    from ..endpoint.remote import push_dataset
+    from ..endpoint.push import push_dataset
 
     data = args.data or _data_default()
     started = time.perf_counter()

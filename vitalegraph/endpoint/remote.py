@@ -1,4 +1,4 @@
-"""Remote stores: queries on any SPARQL endpoint, and pushing the dataset into any Graph Store.
+"""Remote stores: queries on any SPARQL endpoint (pushing the dataset into a Graph Store is :mod:`.push`).
 
 :func:`run_remote_query` sends a named query, a ``.rq`` file or SPARQL text to any SPARQL 1.1
 endpoint (through SPARQLWrapper) and returns a :class:`vitalegraph.output.Table`, so that
@@ -9,15 +9,14 @@ An unreachable endpoint, a time-out, an HTTP error or a malformed answer raises
 :class:`~vitalegraph.errors.EndpointError` (exit status 3) with a one-line message that names the
 URL and, where there is one, the HTTP status.
 
-:func:`push_dataset` loads a dataset file into any store that speaks the SPARQL 1.1 Graph Store
-HTTP Protocol (``PUT``/``POST`` of N-Triples to ``URL?graph=IRI`` or ``URL?default``), with the
-same kind of errors.
+:func:`push_dataset` and :func:`check_graph_iri` live in :mod:`vitalegraph.endpoint.push` and are
+still found here, where they were before.
 
 Examples
 --------
 ::
 
-    from vitalegraph.remote import run_remote_query
+    from vitalegraph.endpoint import run_remote_query
     table = run_remote_query("teams", "http://127.0.0.1:7878/query")
     len(table.rows)
     # -> 13
@@ -279,124 +278,10 @@ def run_remote_query(spec: str, endpoint: str, timeout: float = DEFAULT_TIMEOUT)
                             f"({content_type or 'no content type'}: {_one_line(exc, 120)}){hint}") from None
 
 
-# ---------------------------------------------------------------- push (Graph Store Protocol)
-def _gsp_url(endpoint: str, graph) -> str:
-    from urllib.parse import quote
+def __getattr__(name: str):
+    # push_dataset and check_graph_iri moved to .push, which imports from here: found on first use
+    if name in ("push_dataset", "check_graph_iri"):
+        from . import push
 
-    sep = "&" if "?" in endpoint else "?"
-    return f"{endpoint}{sep}default" if graph is None else f"{endpoint}{sep}graph={quote(str(graph), safe='')}"
-
-
-def _send(url: str, endpoint: str, method: str, body: bytes, timeout: float, what: str) -> int:
-    import urllib.error
-    import urllib.request
-
-    request = urllib.request.Request(url, data=body, method=method, headers={
-        "Content-Type": "application/n-triples", "User-Agent": f"vitalegraph/{__version__}"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as exc:
-        try:
-            detail = _one_line(exc.read().decode("utf-8", "replace"))
-        except Exception:  # noqa: BLE001
-            detail = ""
-        raise EndpointError(f"graph store {endpoint} answered HTTP {exc.code} {exc.reason} to the {method} of {what}"
-                            + (f": {detail}" if detail else "")) from None
-    except Exception as exc:  # noqa: BLE001 - socket and URL errors
-        if _is_timeout(exc):
-            raise EndpointError(f"graph store {endpoint} did not answer within {timeout:g} s (--timeout)") from None
-        reason = getattr(getattr(exc, "reason", None), "strerror", None) or getattr(exc, "reason", None) or exc
-        raise EndpointError(f"cannot reach graph store {endpoint}: {_one_line(reason) or type(exc).__name__}") from None
-
-
-def push_dataset(data, endpoint: str, graph: str | None = None, timeout: float = DEFAULT_TIMEOUT,
-                 replace: bool = True) -> dict:
-    """Load a dataset file into a store through the SPARQL 1.1 Graph Store HTTP Protocol.
-
-    Each graph is sent as N-Triples: with ``replace`` (default) by HTTP PUT, which replaces that
-    graph in the store; otherwise by POST, which adds to it.
-
-    Parameters
-    ----------
-    data : path
-        The dataset file (``.trig``, ``.ttl``, ``.nt``, ``.nq``, ``.jsonld``, ``.rdf``).
-    endpoint : str
-        The store's Graph Store Protocol URL, e.g. ``http://127.0.0.1:7879/store`` for
-        ``oxigraph serve``; ``?graph=IRI`` or ``?default`` is added to it.
-    graph : str, optional
-        Put all triples (every graph merged) into this one named graph. Without it, the named
-        graphs of a TriG/N-Quads file go to graphs of the same name and everything else to the
-        default graph.
-    timeout : float
-        Seconds to wait for each request.
-    replace : bool
-        PUT (replace each graph) if true, POST (add) if false.
-
-    Returns
-    -------
-    dict
-        ``graphs`` (the number of graphs sent), ``triples`` (the number of triples sent) and
-        ``requests`` (a list of ``(url, HTTP status)``).
-
-    Raises
-    ------
-    DataFileError
-        If *data* is missing or not valid RDF.
-    QueryError
-        If *endpoint*, *graph* or *timeout* is not valid.
-    EndpointError
-        If the store is unreachable, times out or answers with an HTTP error.
-
-    Examples
-    --------
-    ::
-
-        push_dataset("data/vitalegraph.trig", "http://127.0.0.1:7879/store")
-        # -> {'graphs': 4, 'triples': 6199, 'requests': [...]}
-    """
-    import pyoxigraph as ox
-
-    from ..query.engine import load_dataset
-
-    check_endpoint_url(endpoint)
-    if graph is not None and not check_graph_iri(graph):
-        raise QueryError(f"--graph must be an absolute IRI such as https://example.org/graph/vitalegraph, got '{graph}'")
-    try:
-        timeout = float(timeout)
-    except (TypeError, ValueError):
-        raise QueryError(f"--timeout must be a number of seconds, got '{timeout}'") from None
-    if not timeout > 0:
-        raise QueryError(f"--timeout must be more than 0 seconds, got {timeout:g}")
-    quads = list(load_dataset(data, "oxigraph").file_quads())
-    if graph is not None:
-        from ..pipeline.serialize import sorted_triples
-
-        groups = {ox.NamedNode(graph): list(sorted_triples(quads))}
-    else:
-        from ..pipeline.serialize import sorted_quads
-
-        groups = {}
-        for q in sorted_quads(quads):
-            groups.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
-    requests, triples = [], 0
-    for name, group in groups.items():
-        iri = None if isinstance(name, ox.DefaultGraph) else name.value
-        url = _gsp_url(endpoint, iri)
-        body = ox.serialize(group, format=ox.RdfFormat.N_TRIPLES)
-        what = "the default graph" if iri is None else f"graph <{iri}>"
-        requests.append((url, _send(url, endpoint, "PUT" if replace else "POST", body, timeout, what)))
-        triples += len(group)
-    return {"graphs": len(groups), "triples": triples, "requests": requests}
-
-
-def check_graph_iri(iri: str) -> bool:
-    """True if *iri* is an absolute IRI a store will accept as a graph name.
-
-    >>> check_graph_iri("https://w3id.org/vitalegraph/graph/all"), check_graph_iri("all")
-    (True, False)
-    """
-    import re
-
-    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", iri))
+        return getattr(push, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,6 +6,10 @@ which is fast at every size; ``engine="rdflib"`` runs the same query on rdflib's
 Only SELECT, ASK, CONSTRUCT and DESCRIBE are accepted: a query that would modify or load data, or
 call another endpoint (``SERVICE``), is refused.
 
+One module of over 400 lines on purpose: resolving, checking, loading and running a query share
+the engine choice and the cell conversions (Oxigraph, its TSV, rdflib) that make both engines print
+the same table, and they change together.
+
 Examples
 --------
 ::

@@ -49,7 +49,8 @@ def test_recipe_named_query(tmp_path, monkeypatch, dataset):
     assert run_query("team-count", dataset).records() == [{"teams": 13}]
 
 
-def test_recipe_picture_view(plugin_package, dataset):
+def test_recipe_picture_view(plugin_package, dataset, capsys):
+    from vitalegraph.cli import main
     from vitalegraph.picture import VIEWS, render_view
     from vitalegraph.picture.views import REGISTRY
 
@@ -73,6 +74,9 @@ def test_recipe_picture_view(plugin_package, dataset):
         page, G = render_view(dataset, "teams")
         assert G.number_of_nodes() == 13 + 12 and page.startswith("<!DOCTYPE html>")
         assert "VitaleGraph — Teams" in page
+        with pytest.raises(SystemExit):
+            main(["picture", "--help"])
+        assert "\n  teams        the adoption teams and their districts\n" in capsys.readouterr().out
     finally:
         del REGISTRY["teams"]
     assert "teams" not in VIEWS

@@ -97,7 +97,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     BuildResult
         With ``ttl`` and ``trig`` (the dataset's bytes, in canonical order), ``store`` (the
         validated Oxigraph store, the merged dataset in its default graph), ``quads`` (a set of :class:`pyoxigraph.Quad`), ``model`` and
-        ``statistics`` (:class:`vitalegraph.describe.Statistics`, for the description).
+        ``statistics`` (:class:`vitalegraph.dataset.Statistics`, for the description).
 
     Raises
     ------
@@ -126,7 +126,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     stages.done("graph")
     import pyoxigraph as ox
 
-    from .dataset.describe import statistics
+    from .dataset.statistics import statistics
     from .pipeline.serialize import dataset_bytes
 
     graph_sizes: dict[str, int] = {}

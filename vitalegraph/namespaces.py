@@ -1,7 +1,7 @@
 """The vocabularies VitaleGraph uses, one :class:`rdflib.Namespace` each.
 
 Every IRI the code writes is built from these objects, so that no IRI is spelled out twice.
-The prefixes are those of ``ontology/vitalegraph.ttl``.
+The prefixes are those of ``ontology/vitalegraph.ttl``; :func:`shorten` writes an IRI with them.
 """
 
 from rdflib import Namespace
@@ -10,6 +10,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 __all__ = [
     "BASE", "VG", "ID", "GRAPH", "ORG", "OA", "SCHEMA", "SKOSXL", "SPDX", "DCAT", "VOID",
     "TOOI", "WD", "ID_KINDS", "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD", "PREFIXES",
+    "shorten",
 ]
 
 BASE = "https://w3id.org/vitalegraph/"
@@ -56,3 +57,17 @@ PREFIXES = {
     "wd": str(WD),
     "xsd": str(XSD),
 }
+
+_SORTED_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+def shorten(iri: str) -> str:
+    """A prefixed name for *iri* where a known prefix fits, else ``<iri>``.
+
+    >>> shorten("https://w3id.org/vitalegraph/id/person/annet-bertram")
+    'person:annet-bertram'
+    """
+    for prefix, ns in _SORTED_PREFIXES:
+        if iri.startswith(ns) and "/" not in iri[len(ns):] and "#" not in iri[len(ns):]:
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"

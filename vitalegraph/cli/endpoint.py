@@ -1,8 +1,8 @@
-"""Commands for the SPARQL endpoint and the take-away dataset: ``serve``, ``push``, ``export``, ``describe``.
+"""``vitalegraph serve`` and ``push``: the dataset over HTTP, over :mod:`vitalegraph.endpoint`.
 
-:func:`register` adds them to the ``vitalegraph`` command line (``vitalegraph.cli`` calls it) and gives the
-``query`` command its ``--endpoint URL`` and ``--timeout SECONDS`` options. Every heavy import
-happens inside the command that needs it, so ``vitalegraph --help`` stays fast.
+:func:`register` adds them to the ``vitalegraph`` command line and gives the ``query`` command its
+``--endpoint URL`` and ``--timeout SECONDS`` options (it registers after :mod:`vitalegraph.cli.query`).
+Every heavy import happens inside the command that needs it, so ``vitalegraph --help`` stays fast.
 
 Examples
 --------
@@ -12,25 +12,21 @@ Examples
 >>> q = sub.add_parser("query")
 >>> register(sub, argparse.HelpFormatter)
 >>> sorted(n for n in sub.choices if n != "query")
-['describe', 'export', 'push', 'serve']
+['push', 'serve']
 >>> parser.parse_args(["query", "--endpoint", "http://x/query"]).timeout
 30.0
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
-__all__ = ["register", "cmd_serve", "cmd_push", "cmd_export", "cmd_describe"]
+from . import DATA_HELP, _data_default, _out, command_group
+
+__all__ = ["register", "cmd_serve", "cmd_push"]
 
 _QUERY_URL_HELP = "http://HOST:PORT/query for `vitalegraph serve`"
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 def _positive(text: str) -> float:
@@ -55,12 +51,6 @@ def _port(text: str) -> int:
     if not 0 < value < 65536:
         raise argparse.ArgumentTypeError(f"must be between 1 and 65535, got {value}")
     return value
-
-
-def _data_default():
-    from ..endpoint.serve import default_data
-
-    return default_data()
 
 
 # ---------------------------------------------------------------- serve
@@ -138,7 +128,7 @@ def _serve_banner(server) -> str:
 
 # ---------------------------------------------------------------- push
 def cmd_push(args) -> int:
-    from ..endpoint.remote import push_dataset
+    from ..endpoint.push import push_dataset
 
     data = args.data or _data_default()
     started = time.perf_counter()
@@ -152,57 +142,10 @@ def cmd_push(args) -> int:
     return 0
 
 
-# ---------------------------------------------------------------- export
-def cmd_export(args) -> int:
-    from ..dataset.export import EXTENSIONS, export
-
-    data = args.data or _data_default()
-    if args.out is None:
-        body = export(data, args.format)
-        sys.stdout.buffer.write(body)
-        sys.stdout.flush()
-        return 0
-    out = export(data, args.format, args.out)
-    _out(f"wrote {out} ({args.format}, {out.stat().st_size} bytes)"
-         + ("" if out.suffix == EXTENSIONS[args.format] else f"; the usual extension is {EXTENSIONS[args.format]}")
-         + "\n")
-    return 0
-
-
-# ---------------------------------------------------------------- describe
-def cmd_describe(args) -> int:
-    from ..dataset.describe import write_description, write_ontology_docs
-
-    data = args.data or _data_default()
-    out_dir = args.out if args.out is not None else Path(data).parent
-    if args.endpoint:
-        from ..endpoint.remote import check_endpoint_url
-
-        check_endpoint_url(args.endpoint)
-    void = write_description(data, out_dir, endpoint=args.endpoint, modified=args.modified,
-                             base_url=args.base_url)
-    lines = [f"wrote {void} (VoID + DCAT description of {data})"]
-    if not args.no_docs:
-        lines.append(f"wrote {write_ontology_docs(out_dir=args.docs) if args.docs else write_ontology_docs()} "
-                     "(ontology documentation)")
-    _out("\n".join(lines) + "\n")
-    return 0
-
-
-def _date(text: str) -> str:
-    import argparse
-    import datetime
-
-    try:
-        return datetime.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: '{text}'") from None
-
-
 # ---------------------------------------------------------------- register
+@command_group(rank=60)
 def register(sub, formatter_class) -> None:
-    """Add ``serve``, ``push``, ``export`` and ``describe`` to *sub*, and ``--endpoint``/``--timeout``
-    to its ``query`` command.
+    """Add ``serve`` and ``push`` to *sub*, and ``--endpoint``/``--timeout`` to its ``query`` command.
 
     Parameters
     ----------
@@ -215,10 +158,7 @@ def register(sub, formatter_class) -> None:
     -------
     None
     """
-    from ..dataset.export import FORMATS
     from ..endpoint.serve import DEFAULT_HOST, DEFAULT_PORT
-
-    data_help = "dataset file; default: data/vitalegraph.trig if it exists, else data/vitalegraph.ttl"
 
     query = sub.choices.get("query")
     if query is not None:
@@ -246,7 +186,7 @@ def register(sub, formatter_class) -> None:
                                    "http://HOST:PORT/. Ctrl-C stops the server and removes the store.",
                        epilog="Example:\n  vitalegraph serve\n  vitalegraph serve --port 8000\n"
                               "  vitalegraph serve --data data/vitalegraph.ttl --host 0.0.0.0")
-    p.add_argument("--data", type=Path, default=None, help=data_help)
+    p.add_argument("--data", type=Path, default=None, help=DATA_HELP)
     p.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port to listen on; default: {DEFAULT_PORT}")
     p.add_argument("--host", default=DEFAULT_HOST,
                    help=f"address to listen on; default: {DEFAULT_HOST} (this machine only)")
@@ -284,45 +224,8 @@ def register(sub, formatter_class) -> None:
     p.add_argument("--no-default-graph", action="store_true",
                    help="send the named graphs only, not their merged triples to the default graph: for a store "
                         "whose default graph is the union of its graphs (Virtuoso)")
-    p.add_argument("--data", type=Path, default=None, help=data_help)
+    p.add_argument("--data", type=Path, default=None, help=DATA_HELP)
     p.add_argument("--timeout", metavar="SECONDS", type=_positive, default=30.0,
                    help="seconds to wait for each request; default: 30")
     p.add_argument("--append", action="store_true", help="add to the graphs (POST) instead of replacing them (PUT)")
     p.set_defaults(func=cmd_push)
-
-    p = sub.add_parser("export", formatter_class=formatter_class,
-                       help="write the dataset as Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML",
-                       description="Write the dataset in another RDF format, deterministically (the same data "
-                                   "always gives the same bytes). trig and nquads keep the named graphs; the "
-                                   "others hold the merged graph. JSON-LD is compacted with the shipped context "
-                                   "ontology/context.jsonld, embedded so the file reads back offline. Without "
-                                   "--out the export goes to standard output.",
-                       epilog="Example:\n  vitalegraph export --format jsonld --out data/vitalegraph.jsonld\n"
-                              "  vitalegraph export --format nquads | gzip > vitalegraph.nq.gz")
-    p.add_argument("--format", "-f", choices=FORMATS, required=True, help="the RDF format to write")
-    p.add_argument("--data", type=Path, default=None, help=data_help)
-    p.add_argument("--out", "-o", type=Path, default=None, help="file to write (atomically); default: standard output")
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("describe", formatter_class=formatter_class,
-                       help="write the VoID/DCAT description (void.ttl) and the ontology documentation",
-                       description="Write OUT/void.ttl, a VoID and DCAT description of the dataset (statistics, "
-                                   "vocabularies, example resources, the sources and their publishers, licence, "
-                                   "and each vitalegraph.* file in OUT as a distribution with its SHA-256), and "
-                                   "ontology/docs/index.html, the ontology as one offline HTML page. The output "
-                                   "is the same for the same data: no clock time goes in unless --modified (or "
-                                   "SOURCE_DATE_EPOCH) is given.",
-                       epilog="Example:\n  vitalegraph describe\n"
-                              "  vitalegraph describe --endpoint http://127.0.0.1:7878/query --modified 2025-01-31")
-    p.add_argument("--data", type=Path, default=None, help=data_help)
-    p.add_argument("--out", type=Path, default=None,
-                   help="folder of the dataset files, where void.ttl is written (relative to the current folder); "
-                        "default: the folder of --data")
-    p.add_argument("--endpoint", metavar="URL", help="the SPARQL endpoint's query URL, if the dataset is served")
-    p.add_argument("--modified", metavar="YYYY-MM-DD", type=_date, help="date for dct:modified")
-    p.add_argument("--base-url", metavar="URL", help="where the files are published (adds dcat:downloadURL)")
-    p.add_argument("--docs", type=Path, default=None,
-                   help="folder for the ontology documentation (relative to the current folder); default: "
-                        "ontology/docs in the project folder (beside ontology/vitalegraph.ttl)")
-    p.add_argument("--no-docs", action="store_true", help="do not write the ontology documentation")
-    p.set_defaults(func=cmd_describe)

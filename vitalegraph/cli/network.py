@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import QueryError
+from . import command_group
 
 __all__ = ["register", "analyses", "EXPORT"]
 
@@ -41,7 +42,9 @@ def cmd_network(args) -> int:
     return 0
 
 
+@command_group(rank=40)
 def register(sub, formatter_class) -> None:
+    """Add the ``network`` command to the subparsers *sub*."""
     from ..query.output import FORMATS
     from ..network.networks import PERIODS
 

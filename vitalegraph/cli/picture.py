@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import paths
 from ..errors import DataFileError, QueryError
+from . import command_group
 
 __all__ = ["register", "cmd_picture", "PERIODS"]
 
@@ -38,8 +39,13 @@ def cmd_picture(args) -> int:
     return 0
 
 
+@command_group(rank=50)
 def register(sub, formatter_class) -> None:
-    """Add the ``picture`` command to the subparsers *sub*."""
+    """Add the ``picture`` command to the subparsers *sub*; its help lists the registered views."""
+    from ..picture.views import DEFAULT_VIEW, REGISTRY
+
+    width = max(len(name) for name in REGISTRY) + 2
+    others = [name for name in REGISTRY if name != DEFAULT_VIEW]
     p = sub.add_parser(
         "picture", formatter_class=formatter_class,
         help="an interactive network picture: one HTML file that works offline",
@@ -47,12 +53,12 @@ def register(sub, formatter_class) -> None:
                     "request to any host): colour and shape by kind, size by betweenness, hover for facts, "
                     "click to light up a neighbourhood, search by name, filters by ministry, municipality "
                     "and kind, and for a person the source quote behind each membership.\n\nViews:\n"
-                    "  coalitions   districts, adoption teams, persons, ministries and municipalities together\n"
-                    "  districts    the district network, edges labelled by who and which ministries link them\n"
-                    "  departments  the ministries and the districts they reach",
+                    + "\n".join(f"  {name:<{width}}{REGISTRY[name].help}"
+                                 for name in REGISTRY),
         epilog="Example:\n  vitalegraph picture\n  vitalegraph picture districts --period start\n"
                "  vitalegraph picture departments --out /tmp/departments.html")
-    p.add_argument("view", nargs="?", metavar="VIEW", help="coalitions (default), districts or departments")
+    p.add_argument("view", nargs="?", metavar="VIEW", help=", ".join([f"{DEFAULT_VIEW} (default)", *others[:-1]])
+                   + (f" or {others[-1]}" if others else ""))
     p.add_argument("--data", type=Path, default=paths.DEFAULT_DATA, help="dataset file; default: data/vitalegraph.ttl")
     p.add_argument("--out", type=Path, default=None, help="the HTML file; default: data/pictures/VIEW.html")
     p.add_argument("--period", choices=PERIODS, default="all",

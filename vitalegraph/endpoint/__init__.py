@@ -1,4 +1,4 @@
-"""The graph over HTTP: a local SPARQL endpoint (``serve``), remote queries and ``push``.
+"""The graph over HTTP: a local SPARQL endpoint (``serve``), remote queries (``remote``) and ``push``.
 
 Examples
 --------
@@ -7,7 +7,8 @@ Examples
     from vitalegraph.endpoint import run_remote_query, start_server
 """
 
-from .remote import DEFAULT_TIMEOUT, check_endpoint_url, check_graph_iri, push_dataset, run_remote_query
+from .remote import DEFAULT_TIMEOUT, check_endpoint_url, run_remote_query
+from .push import check_graph_iri, push_dataset
 from .serve import DEFAULT_HOST, DEFAULT_PORT, Server, default_data, find_oxigraph, free_port, start_server
 
 __all__ = ["run_remote_query", "push_dataset", "check_endpoint_url", "check_graph_iri", "DEFAULT_TIMEOUT",

@@ -19,6 +19,9 @@ machine, not an endpoint to publish.
 The binary comes from the ``oxigraph`` PyPI package (``pip install oxigraph``, or the project's
 ``server`` extra).
 
+One module of about 400 lines on purpose: preparing the store, starting the server, waiting until
+it answers and stopping it (removing the store on every path out) are one lifetime, read together.
+
 Examples
 --------
 ::

@@ -42,7 +42,7 @@ class Violation:
         return (self.focus, self.shape, self.path)
 
     def __str__(self) -> str:
-        from ..query.output import shorten
+        from ..namespaces import shorten
 
         shape = self.shape.rsplit("#", 1)[-1] if self.shape.startswith("https://w3id.org/vitalegraph/shapes#") else self.shape
         where = f" ({shorten(self.path)})" if self.path else ""

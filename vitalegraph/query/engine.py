@@ -11,6 +11,10 @@ Hand-written queries may use every prefix that the output prints (``person:``, `
 ``PREFIX`` wins. A query that does not parse is reported in one line with its position and what was
 expected, in words (:func:`syntax_error`).
 
+One module of over 400 lines on purpose: resolving, checking, loading and running a query share
+the engine choice and the cell conversions (Oxigraph, its TSV, rdflib) that make both engines print
+the same table, and they change together.
+
 Examples
 --------
 ::

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..namespaces import PREFIXES
+from ..namespaces import shorten   # re-exported: it lives with the prefixes, which the pipeline uses too
 
 __all__ = ["Cell", "Table", "render", "FORMATS", "shorten"]
 
@@ -77,21 +77,6 @@ class Table:
     def records(self) -> list[dict]:
         """The rows as dicts of Python values (``None`` for unbound)."""
         return [{c: (v.python() if v is not None else None) for c, v in zip(self.columns, row)} for row in self.rows]
-
-
-_SORTED_PREFIXES = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
-
-
-def shorten(iri: str) -> str:
-    """A prefixed name for *iri* where a known prefix fits, else ``<iri>``.
-
-    >>> shorten("https://w3id.org/vitalegraph/id/person/annet-bertram")
-    'person:annet-bertram'
-    """
-    for prefix, ns in _SORTED_PREFIXES:
-        if iri.startswith(ns) and "/" not in iri[len(ns):] and "#" not in iri[len(ns):]:
-            return f"{prefix}:{iri[len(ns):]}"
-    return f"<{iri}>"
 
 
 def _safe_terminal(text: str) -> str:

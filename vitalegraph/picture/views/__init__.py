@@ -34,6 +34,7 @@ class View:
     graph: Callable[[list[dict], Mapping[str, str]], object]
     rank: int
     evidence: bool = False
+    help: str = ""
 
 
 #: the views by name, in their rank
@@ -43,7 +44,7 @@ REGISTRY = Registry("view")
 VIEWS: Mapping[str, str] = descriptions(REGISTRY)
 
 
-def view(name: str, *, title: str, description: str, rank: int, evidence: bool = False):
+def view(name: str, *, title: str, description: str, rank: int, evidence: bool = False, help: str | None = None):
     """Register the decorated function as the graph of view *name*.
 
     Parameters
@@ -58,6 +59,8 @@ def view(name: str, *, title: str, description: str, rank: int, evidence: bool =
         Its place among the views (the order ``build`` writes them and errors list them).
     evidence : bool
         Whether the page shows the source quote behind each membership of a person.
+    help : str, optional
+        Its line in ``vitalegraph picture --help``; default: *description*.
 
     Returns
     -------
@@ -71,7 +74,7 @@ def view(name: str, *, title: str, description: str, rank: int, evidence: bool =
         If a view of that name is registered already.
     """
     def register(graph):
-        REGISTRY.add(name, View(name, title, description, graph, rank, evidence))
+        REGISTRY.add(name, View(name, title, description, graph, rank, evidence, help or description))
         return graph
     return register
 

@@ -12,7 +12,8 @@ from . import view
 
 
 @view("departments", title="Departments", rank=30,
-      description="the ministries and the districts they reach, through their officials")
+      description="the ministries and the districts they reach, through their officials",
+      help="the ministries and the districts they reach")
 def departments(rows: list[dict], short: Mapping[str, str]) -> nx.Graph:
     """Ministries and districts; a ministry lists its officials and districts, a district its ministries."""
     M = vn.ministry_district_network(rows)

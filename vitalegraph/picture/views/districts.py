@@ -13,7 +13,8 @@ from . import view
 
 
 @view("districts", title="Districts", rank=20,
-      description="the district network: districts linked by the persons and ministries they share")
+      description="the district network: districts linked by the persons and ministries they share",
+      help="the district network, edges labelled by who and which ministries link them")
 def districts(rows: list[dict], short: Mapping[str, str]) -> nx.Graph:
     """Districts linked by a shared team member or department; an edge's ``short`` names them."""
     D = vn.district_network(rows)

@@ -28,7 +28,7 @@ from typing import Callable
 
 from .coalitions import SEP, CaseTable
 
-__all__ = ["CONDITIONS", "DEFAULT_CONDITIONS", "MAX_CONDITIONS", "Condition", "TruthTable", "truth_table",
+__all__ = ["case_names", "CONDITIONS", "DEFAULT_CONDITIONS", "MAX_CONDITIONS", "Condition", "TruthTable", "truth_table",
            "condition"]
 
 MAX_CONDITIONS = 4
@@ -237,7 +237,7 @@ def _config(conditions, r) -> str:
     return ", ".join(f"{c.name}={v}" for c, v in zip(conditions, r["values"]))
 
 
-def _label(table: CaseTable) -> dict[str, str]:
+def case_names(table: CaseTable) -> dict[str, str]:
     """A short name per case: district (municipality), with the case number where that is not unique."""
     names = {c.team: f"{c.values['district']} ({c.values['municipality']})" for c in table.cases}
     seen: dict[str, int] = {}
@@ -278,7 +278,7 @@ def truth_table(table: CaseTable, conditions: list[str] | tuple[str, ...] | None
     if len(set(specs)) != len(specs):
         raise ValueError("a condition is given twice")
     conds = [condition(s) for s in specs]
-    names = _label(table)
+    names = case_names(table)
     placed, left_out = [], []
     for c in table.cases:
         values = [cond.test(c.values) for cond in conds]

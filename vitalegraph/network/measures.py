@@ -143,7 +143,12 @@ def brokerage(G: nx.Graph | nx.DiGraph, attribute: str) -> dict:
     -----
     O(sum over nodes of in-degree × out-degree).
     """
-    D = G if G.is_directed() else G.to_directed()
+    # an undirected graph's neighbours are both its predecessors and successors: no directed copy
+    # (which took most of the time on a thousand teams)
+    D = G
+    predecessors = G.predecessors if G.is_directed() else G.neighbors
+    successors = G.successors if G.is_directed() else G.neighbors
+    adjacent = G.has_edge
     group = {}
     for n in D:
         if attribute not in D.nodes[n]:
@@ -153,10 +158,10 @@ def brokerage(G: nx.Graph | nx.DiGraph, attribute: str) -> dict:
     for b in D:
         counts = dict.fromkeys(_ROLES, 0)
         gb = group[b]
-        for a in D.predecessors(b):
+        for a in predecessors(b):
             ga = group[a]
-            for c in D.successors(b):
-                if c == a or c == b or a == b or D.has_edge(a, c):
+            for c in successors(b):
+                if c == a or c == b or a == b or adjacent(a, c):
                     continue
                 gc = group[c]
                 if ga == gb == gc:

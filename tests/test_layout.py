@@ -21,6 +21,8 @@ FLOW = (
     ("pipeline",),
     ("query",),
     ("network", "picture", "dataset", "endpoint"),
+    ("analysis",),
+    ("report",),
     ("build",),
     ("cli",),
 )

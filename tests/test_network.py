@@ -157,6 +157,30 @@ def test_brokerage_on_the_actor_network(rows):
         vn.brokerage(nx.path_graph(3), "group")
 
 
+def test_brokerage_by_level_of_government(rows):
+    """The partition the pilot is about: three groups, not 36; the liaison no longer swallows the paths."""
+    A = vn.actor_network(rows)
+    levels = vn.level_groups(A)
+    assert set(levels.values()) == {"national", "local", "independent"}
+    by_role = {A.nodes[n]["label"]: g for n, g in levels.items()}
+    assert by_role["Annet Bertram"] == "national" and by_role["Steven van Eijk"] == "independent"
+    assert by_role["Hilde van der Molen"] == "local" and by_role["Atzo Nicolaï"] == "national"
+    assert len(set(vn.actor_groups(A).values())) == 36
+    from vitalegraph.cli.network import GROUPINGS
+    assert GROUPINGS == tuple(vn.GROUPINGS)
+    recs = vn.analysis_table("brokerage", rows, by="level").records()
+    totals = {r: sum(x[r] for x in recs) for r in ("coordinator", "itinerant", "representative", "gatekeeper",
+                                                   "liaison", "total")}
+    assert totals == {"coordinator": 4, "itinerant": 18, "representative": 8, "gatekeeper": 8, "liaison": 16,
+                      "total": 54}
+    default = vn.analysis_table("brokerage", rows).records()
+    assert sum(x["liaison"] for x in default) == 46 and sum(x["total"] for x in default) == 54
+    with pytest.raises(Exception, match="unknown --by"):
+        vn.analysis_table("brokerage", rows, by="party")
+    with pytest.raises(Exception, match="takes no --by"):
+        vn.analysis_table("linkers", rows, by="level")
+
+
 # ---------------------------------------------------------------- files
 
 def _read_graphml(path):
@@ -213,6 +237,21 @@ def test_cli_network(built):
     bad = subprocess.run([sys.executable, "-m", "vitalegraph", "network", "nope", "--data", str(built.files[0])],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "unknown network analysis" in bad.stderr
+
+
+def test_cli_brokerage_by_level(built):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "vitalegraph", "network", "brokerage", "--by", "level", "--format",
+                        "csv", "--data", str(built.files[0])], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert {line.split(",")[1] for line in r.stdout.splitlines()[1:]} == {"national", "local", "independent"}
+    bad = subprocess.run([sys.executable, "-m", "vitalegraph", "network", "linkers", "--by", "level", "--data",
+                          str(built.files[0])], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "takes no --by" in bad.stderr
+    assert "--by level" in subprocess.run([sys.executable, "-m", "vitalegraph", "network", "--help"],
+                                          capture_output=True, text=True, timeout=60).stdout
 
 
 def test_parallel_betweenness_equals_networkx():

@@ -2,7 +2,7 @@
 *Nieuwe coalities voor de wijk* (2006-2007).
 
 The folders follow the data, which flows one way (nothing imports from further down the line,
-``tests/test_layout.py`` checks): pipeline → query → (network | picture | dataset | endpoint) → build → cli::
+``tests/test_layout.py`` checks): pipeline → query → (network | picture | dataset | endpoint) → analysis → report → build → cli::
 
     pipeline/   sources -> extraction -> statements -> resolution/ -> graph -> validation -> serialize
                                                   |

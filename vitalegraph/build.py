@@ -20,7 +20,7 @@ from .errors import ValidationFailed
 from .pipeline.validation import FAST_ROUTE_FROM
 
 __all__ = ["BuildResult", "build", "build_dataset", "derived_files", "write_derived", "DATASET_TTL", "DATASET_TRIG",
-           "DERIVED_FOLDERS", "NETWORK_FILES_LIMIT"]
+           "DERIVED_FOLDERS", "NETWORK_FILES_LIMIT", "REPORT"]
 
 DATASET_TTL = "vitalegraph.ttl"
 DATASET_TRIG = "vitalegraph.trig"
@@ -275,12 +275,16 @@ def _commit(out: Path, files, folders, remove) -> None:
 NETWORK_FILES_LIMIT = 5000
 
 
+#: the report page (vitalegraph.report), written beside the pictures
+REPORT = "report.html"
+
 #: the folders of derived outputs that a build replaces whole
 DERIVED_FOLDERS = ("network", "pictures")
 
 
 def derived_files(quads, out: str | Path) -> dict[str, dict[str, bytes]]:
-    """What is derived from the graph, as bytes: ``{"network": {name: bytes}, "pictures": {...}}``.
+    """What is derived from the graph, as bytes: ``{"network": {name: bytes}, "pictures": {...}}``; the
+    pictures folder holds the report page (:data:`REPORT`) too.
 
     *quads* is an Oxigraph store holding the dataset, in its named graphs or (as the build's own)
     merged in its default graph, or the quads themselves. The networks are computed through SPARQL
@@ -292,12 +296,14 @@ def derived_files(quads, out: str | Path) -> dict[str, dict[str, bytes]]:
     from .picture.pictures import render_view
     from .picture.views import VIEWS
     from .query.engine import Dataset, store_of
+    from .report import report_html
 
     dataset = Dataset(Path(out) / DATASET_TTL, "oxigraph", store_of(quads), union=True)
     rows = membership_rows(dataset)
     network = {f"{name}.{kind}": data for name, G in sorted(all_networks(rows).items())
                for kind, data in network_bytes(G).items()}
     pictures = {f"{view}.html": render_view(dataset, view, "all", rows)[0].encode("utf-8") for view in VIEWS}
+    pictures[REPORT] = report_html(dataset, "all").encode("utf-8")
     return {"network": network, "pictures": pictures}
 
 

@@ -20,8 +20,8 @@ def cmd_build(args) -> int:
     written = [f"  written          {', '.join(str(f) for f in result.files)}"]
     if result.derived:
         written.append(f"                   {sum(1 for p in result.derived if p.parent.name == 'network')} network files in "
-                       f"{args.out / 'network'}/, {sum(1 for p in result.derived if p.parent.name == 'pictures')} "
-                       f"pictures in {args.out / 'pictures'}/")
+                       f"{args.out / 'network'}/, {sum(1 for p in result.derived if p.parent.name == 'pictures' and p.name != 'report.html')} "
+                       f"pictures and the report in {args.out / 'pictures'}/")
     else:
         written.append(f"                   no network files or pictures above {NETWORK_FILES_LIMIT:,} memberships: "
                        "run `vitalegraph network export` and `vitalegraph picture`")
@@ -58,7 +58,8 @@ def register(sub, formatter_class) -> None:
                                    "statements against their sources, resolve entities, build the RDF graph, "
                                    "validate it with the SHACL shapes and write OUT/vitalegraph.ttl (one graph), "
                                    "OUT/vitalegraph.trig (one named graph per source), OUT/void.ttl, the network "
-                                   "files in OUT/network/ and the pictures in OUT/pictures/, all in one step: if "
+                                   "files in OUT/network/ and the pictures and the report (report.html) in "
+                                   "OUT/pictures/, all in one step: if "
                                    "any stage fails or the build is interrupted, OUT is left as it was.",
                        epilog="Example:\n  vitalegraph build\n  vitalegraph build --sources my-pages/ --out /tmp/vg")
     p.add_argument("--sources", type=Path, default=paths.DEFAULT_SOURCES,

@@ -13,7 +13,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
 from ...errors import QueryError
@@ -30,8 +30,10 @@ class Analysis:
     name: str
     description: str
     columns: tuple[str, ...]
-    run: Callable[[list[dict]], list[dict]]
+    run: Callable[..., list[dict]]
     rank: int
+    #: keyword options the function takes, each with its allowed values (the first is the default)
+    options: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 #: the analyses by name, in their rank
@@ -41,7 +43,8 @@ REGISTRY = Registry("network analysis")
 ANALYSES: Mapping[str, str] = descriptions(REGISTRY)
 
 
-def analysis(name: str, *, description: str, columns: tuple[str, ...] | list[str], rank: int):
+def analysis(name: str, *, description: str, columns: tuple[str, ...] | list[str], rank: int,
+             options: Mapping[str, tuple[str, ...]] | None = None):
     """Register the decorated function as analysis *name*.
 
     Parameters
@@ -54,6 +57,9 @@ def analysis(name: str, *, description: str, columns: tuple[str, ...] | list[str
         The output columns, in order: the keys of the dicts the function returns that are shown.
     rank : int
         Its place in the list of analyses.
+    options : mapping, optional
+        Keyword options the function takes, each with its allowed values, the default first (such as
+        ``{"by": ("affiliation", "level")}``; ``vitalegraph network NAME --by level`` passes one).
 
     Returns
     -------
@@ -66,7 +72,7 @@ def analysis(name: str, *, description: str, columns: tuple[str, ...] | list[str
         If an analysis of that name is registered already.
     """
     def register(run):
-        REGISTRY.add(name, Analysis(name, description, tuple(columns), run, rank))
+        REGISTRY.add(name, Analysis(name, description, tuple(columns), run, rank, dict(options or {})))
         return run
     return register
 
@@ -108,16 +114,28 @@ def records_table(records: list[dict], columns: tuple[str, ...] | list[str]) -> 
     return Table(columns, [[_cell(r.get(c)) for c in columns] for r in records])
 
 
-def analysis_table(name: str, rows: list[dict], also: tuple[str, ...] = ()) -> Table:
+def analysis_table(name: str, rows: list[dict], also: tuple[str, ...] = (), **options) -> Table:
     """The rows of analysis *name* on the membership *rows*, as a :class:`vitalegraph.query.Table`.
+
+    *options* are passed on where the analysis takes them (its ``options``); ``None`` values and
+    options it does not take are left out.
 
     Raises
     ------
     QueryError
-        For an unknown analysis (:func:`find_analysis`).
+        For an unknown analysis (:func:`find_analysis`), or an option value it does not allow.
     """
     spec = find_analysis(name, also)
-    return records_table(spec.run(rows), spec.columns)
+    given = {}
+    for key, value in options.items():
+        if value is None:
+            continue
+        if key not in spec.options:
+            raise QueryError(f"network analysis '{name}' takes no --{key}")
+        if value not in spec.options[key]:
+            raise QueryError(f"unknown --{key} '{value}' for '{name}'; choose one of {', '.join(spec.options[key])}")
+        given[key] = value
+    return records_table(spec.run(rows, **given), spec.columns)
 
 
 import_modules(__name__, __path__)

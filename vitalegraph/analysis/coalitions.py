@@ -1,0 +1,573 @@
+"""The case table: one row per adoption team (a case), its coalition structure beside its outcome.
+
+Built from the graph through SPARQL (``queries/coalitions/*.rq`` and the network's
+``queries/network/memberships.rq``), never from the parser's output, and on the graph's general
+vocabulary only: teams (``vg:AdoptionTeam``), memberships (``org:Membership`` with ``org:role``,
+``vg:affiliation``, ``vg:isLaterChange``, ``vg:replaces``), follow-up projects
+(``vg:FollowUpProject`` with ``schema:location``), adoptions (``vg:Adoption``) and evaluations
+(``vg:Evaluation`` with ``vg:about``, ``vg:stance``, ``vg:accordingTo``). Nothing here names a team,
+person, place or ministry: another corpus in the same formats gives its own table.
+
+How facts are attributed to a case:
+
+* a membership belongs to its team; ``period`` chooses the memberships (``all``, ``start``: the team
+  listing, ``latest``: later changes applied), as for the networks;
+* a project or an adoption belongs to every team of a district it is located in;
+* an evaluation belongs to a case when it is about the team, the team's district or the team's
+  municipality (then to every team there); an evaluation about anything else (the pilot as a whole)
+  is pilot-wide and no case's outcome (:attr:`CaseTable.pilot`);
+* ``outcome`` is ``positive`` or ``less satisfied`` when every evaluation of the case says so,
+  ``mixed`` when they differ or one says mixed, and ``unknown`` when no source evaluates the case:
+  never negative by default.
+
+Every cell that rests on a source carries the evidence behind it (:class:`Evidence`: the quote, the
+source file and the character offsets into it).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+__all__ = ["CASE_COLUMNS", "SOURCED", "Case", "CaseTable", "Evidence", "case_table", "SEP",
+           "STANCES", "OUTCOMES"]
+
+SEP = "; "
+_VG = "https://w3id.org/vitalegraph/def#"
+#: the stances that place a case: vg:Positive and vg:LessSatisfied, and vg:Mixed; others (such as
+#: vg:Conclusion) are shown but place no case
+STANCES = {_VG + "Positive": "positive", _VG + "LessSatisfied": "less satisfied", _VG + "Mixed": "mixed"}
+#: the values of ``outcome``
+OUTCOMES = ("positive", "less satisfied", "mixed", "unknown")
+
+#: the columns of the case table, with what each holds
+CASE_COLUMNS: dict[str, str] = {
+    "case": "the number of the case (teams ordered by municipality, district and theme)",
+    "municipality": "the municipality the team's district lies in",
+    "district": "the team's district",
+    "team": "the adoption team",
+    "theme": "the team's theme",
+    "municipal_side": "the municipal representative(s), with their function as written",
+    "party": "the party of the municipal side, where the source gives one",
+    "director_general": "the director(s)-general, with their function as written",
+    "dg_department": "the department of the director-general",
+    "cabinet_member": "the member(s) of the cabinet, with their function as written",
+    "cabinet_department": "the department of the member of the cabinet",
+    "departments": "how many distinct departments the team reaches (the DG's and the cabinet member's)",
+    "department_names": "the departments the team reaches",
+    "different_departments": "true when a member of the cabinet comes from another department than the DG",
+    "independent_expert": "the independent expert(s), with their function or organisation as written",
+    "expert_organisation": "the organisation of the independent expert, where the graph has it",
+    "members_in_other_teams": "members who also sit in other teams, and which",
+    "shared_members": "how many members also sit in another team",
+    "brokerage": "the Gould-Fernandez brokerage roles of the team's members on the actor network, persons "
+                 "grouped by level of government (network brokerage --by level)",
+    "later_changes": "who joined or left after the team listing, when, and on what basis where the graph says",
+    "projects": "how many follow-up projects are located in the team's district",
+    "project_names": "the follow-up projects",
+    "project_amounts": "the amounts of the projects, where stated",
+    "ministerial_acts": "what members of the cabinet are reported to have done there (an adoption; being named "
+                        "with a project)",
+    "outcome": "positive, less satisfied, mixed, or unknown where no source evaluates the case",
+    "evaluations": "every evaluative statement about the team, its district or municipality: stance, who, when",
+}
+#: the columns whose cells rest on a source (each has a parallel ``<column>_evidence``); the
+#: team's evidence (the listing lines that name it) stands behind municipality, district and theme too
+SOURCED = ("team", "municipal_side", "party", "director_general", "dg_department", "cabinet_member",
+           "cabinet_department", "department_names", "different_departments", "independent_expert",
+           "expert_organisation", "members_in_other_teams", "later_changes", "project_names", "project_amounts",
+           "ministerial_acts", "outcome", "evaluations")
+
+_ROLE_COLUMNS = {"municipal representative": "municipal_side", "director-general": "director_general",
+                 "member of the cabinet": "cabinet_member", "independent expert": "independent_expert"}
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """The words a cell rests on: *quote*, in source *file*, characters *start* to *end*."""
+
+    file: str
+    start: int
+    end: int
+    quote: str
+
+    def to_json(self) -> dict:
+        return {"quote": self.quote, "file": self.file, "start": self.start, "end": self.end}
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.start}-{self.end} \u201c{self.quote}\u201d"
+
+
+@dataclass
+class Case:
+    """One case: the team's IRI, its cells (:data:`CASE_COLUMNS`) and the evidence of each sourced cell."""
+
+    team: str
+    values: dict
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    district: str = ""
+    municipality: str = ""
+
+
+@dataclass
+class CaseTable:
+    """The cases, the pilot-wide evaluations (no case's outcome) and the period of the memberships."""
+
+    cases: list[Case]
+    pilot: list[dict]
+    period: str = "all"
+    shown: tuple[str, ...] = tuple(CASE_COLUMNS)
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.shown)
+
+    def select(self, columns) -> "CaseTable":
+        """The same table showing only *columns* (in the given order; ``case`` always first).
+
+        Raises
+        ------
+        ValueError
+            For a column the table does not have.
+        """
+        columns = [c for c in columns if c]
+        unknown = [c for c in columns if c not in CASE_COLUMNS]
+        if unknown:
+            raise ValueError(f"unknown column '{unknown[0]}'; choose from {', '.join(CASE_COLUMNS)}")
+        shown = ("case", *[c for c in dict.fromkeys(columns) if c != "case"])
+        return CaseTable(self.cases, self.pilot, self.period, shown)
+
+    def footnotes(self) -> dict[Evidence, int]:
+        """Each evidence's footnote number, in the order the table first cites it (row by row)."""
+        numbers: dict[Evidence, int] = {}
+        for case in self.cases:
+            for col in self.columns:
+                for ev in case.evidence.get(col, ()):
+                    numbers.setdefault(ev, len(numbers) + 1)
+        for ev in (ev for p in self.pilot for ev in p["evidence"]):
+            numbers.setdefault(ev, len(numbers) + 1)
+        return numbers
+
+    def records(self) -> list[dict]:
+        """The cases as dicts of the columns' values (no evidence)."""
+        return [{col: c.values.get(col) for col in self.columns} for c in self.cases]
+
+    def render(self, fmt: str = "table") -> str:
+        """The table as ``table`` (aligned, footnote numbers in brackets, the footnotes under it),
+        ``csv`` (a parallel ``<column>_evidence`` column after each sourced one) or ``json``."""
+        if fmt == "json":
+            return self._json()
+        if fmt == "csv":
+            return self._csv()
+        if fmt == "table":
+            return self._table()
+        raise ValueError(f"unknown format '{fmt}'; choose one of table, csv, json")
+
+    def _json(self) -> str:
+        out = {"period": self.period, "columns": self.columns,
+               "cases": [{**{col: c.values.get(col) for col in self.columns},
+                          "evidence": {col: [e.to_json() for e in c.evidence[col]]
+                                       for col in self.columns if col in SOURCED and c.evidence.get(col)}}
+                         for c in self.cases],
+               "pilot_evaluations": [{k: v for k, v in p.items() if k != "evidence"}
+                                     | {"evidence": [e.to_json() for e in p["evidence"]]} for p in self.pilot]}
+        return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+    def _csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        header = []
+        for col in self.columns:
+            header.append(col)
+            if col in SOURCED:
+                header.append(col + "_evidence")
+        w.writerow(header)
+        for c in self.cases:
+            row = []
+            for col in self.columns:
+                row.append(_neutralise(_text(c.values.get(col))))
+                if col in SOURCED:
+                    row.append(_neutralise(" | ".join(str(e) for e in c.evidence.get(col, ()))))
+            w.writerow(row)
+        return buf.getvalue()
+
+    def _table(self) -> str:
+        from ..query.output import Cell, Table, render
+
+        notes = self.footnotes()
+        rows = []
+        for c in self.cases:
+            row = []
+            for col in self.columns:
+                text = _text(c.values.get(col))
+                refs = sorted({notes[e] for e in c.evidence.get(col, ())})
+                if refs:
+                    text += f" [{_ranges(refs)}]"
+                row.append(Cell("literal", text) if text else None)
+            rows.append(row)
+        body = render(Table(self.columns, rows), "table")
+        lines = [body.rstrip("\n")]
+        if self.pilot:
+            lines.append("")
+            lines.append("Pilot-wide evaluations (about the pilot as a whole, not a case's outcome):")
+            for p in self.pilot:
+                refs = _ranges(sorted({notes[e] for e in p["evidence"]}))
+                lines.append(f"  {p['stance']} ({_who(p['according_to'], p['date'])}): {p['summary']} [{refs}]")
+        lines.append("")
+        lines.append(f"Sources (file:start-end, character offsets into the file decoded as UTF-8), {self.period} "
+                     "memberships:")
+        width = len(str(len(notes)))
+        for ev, n in notes.items():
+            lines.append(f"  [{n:>{width}}] {_safe(str(ev))}")
+        return "\n".join(lines) + "\n"
+
+
+def _safe(text: str) -> str:
+    import unicodedata
+
+    return "".join(ch if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\t" else "\ufffd"
+                   for ch in text.replace("\n", " ").replace("\r", " "))
+
+
+def _neutralise(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 5]`` -> ``'1-3,5'``.
+
+    >>> _ranges([1, 2, 3, 5, 7, 8])
+    '1-3,5,7-8'
+    """
+    out, i = [], 0
+    while i < len(numbers):
+        j = i
+        while j + 1 < len(numbers) and numbers[j + 1] == numbers[j] + 1:
+            j += 1
+        out.append(str(numbers[i]) if i == j else f"{numbers[i]}-{numbers[j]}")
+        i = j + 1
+    return ",".join(out)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _amount(value, currency) -> str:
+    if value in (None, ""):
+        return ""
+    number = float(value)
+    shown = f"{int(number):,}" if number == int(number) else f"{number:,.2f}"
+    return f"{currency + ' ' if currency else ''}{shown}"
+
+
+def _run(name: str, dataset) -> list[dict]:
+    from .. import paths
+    from ..query.engine import run_query
+
+    return run_query(str(paths.QUERIES / "coalitions" / f"{name}.rq"), dataset).records()
+
+
+def _evidence(dataset) -> dict[str, list[Evidence]]:
+    out: dict[str, list[Evidence]] = defaultdict(list)
+    for r in _run("evidence", dataset):
+        out[r["subject"]].append(Evidence(r["file"], int(r["start"]), int(r["end"]), r["quote"]))
+    return {k: sorted(set(v)) for k, v in out.items()}
+
+
+def case_table(dataset, period: str = "all", rows: list[dict] | None = None) -> CaseTable:
+    """The case table: one :class:`Case` per adoption team.
+
+    Parameters
+    ----------
+    dataset : vitalegraph.query.Dataset
+        A loaded dataset (:func:`vitalegraph.query.load_dataset`).
+    period : str
+        ``all``, ``start`` or ``latest`` (:data:`vitalegraph.network.PERIODS`): which memberships
+        make up the composition. Later changes are listed in every period.
+    rows : list of dict, optional
+        The membership rows of the whole dataset (all periods), if already queried.
+
+    Returns
+    -------
+    CaseTable
+        Cases ordered by municipality, district and theme; deterministic.
+
+    Raises
+    ------
+    ValueError
+        For an unknown period.
+    """
+    from ..network.measures import brokerage, level_groups
+    from ..network.networks import actor_network, membership_rows, select_period
+
+    all_rows = rows if rows is not None else membership_rows(dataset)
+    members = select_period(all_rows, period)
+    evidence = _evidence(dataset)
+    teams = _teams(_run("teams", dataset))
+    by_team: dict[str, list[dict]] = defaultdict(list)
+    teams_of_person: dict[str, set[str]] = defaultdict(set)
+    membership_of: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in members:
+        by_team[r["team"]].append(r)
+        teams_of_person[r["person"]].add(r["team"])
+        membership_of[(r["person"], r["team"])].append(r)
+    team_label = {t["team"]: t["teamLabel"] for t in teams}
+    teams_in_district: dict[str, list[str]] = defaultdict(list)
+    teams_in_municipality: dict[str, list[str]] = defaultdict(list)
+    for t in teams:
+        teams_in_district[t["district"]].append(t["team"])
+        teams_in_municipality[t["municipality"]].append(t["team"])
+
+    # brokerage by level of government on the actor network of the period
+    A = actor_network(members)
+    groups = level_groups(A)
+    import networkx as nx
+
+    nx.set_node_attributes(A, groups, "group")
+    roles = brokerage(A, "group")
+
+    changes = _changes(dataset, all_rows)
+    projects = _by_district(_run("projects", dataset), "project")
+    acts = _by_district(_run("acts", dataset), "act")
+    case_evals, pilot = _evaluations(dataset, evidence)
+
+    cases = []
+    for number, t in enumerate(teams, 1):
+        team = t["team"]
+        rs = sorted(by_team.get(team, []), key=lambda r: (r["personLabel"], r["membership"]))
+        v: dict = {c: None for c in CASE_COLUMNS}
+        ev: dict[str, set[Evidence]] = defaultdict(set)
+        v.update(case=number, municipality=t["municipalityLabel"], district=t["districtLabel"],
+                 team=t["teamLabel"], theme=t["theme"] or "")
+        ev["team"].update(evidence.get(team, ()))
+        by_role: dict[str, list[dict]] = defaultdict(list)
+        for r in rs:
+            by_role[_ROLE_COLUMNS.get(r["roleLabel"], "")].append(r)
+        for role_col, found in by_role.items():
+            if not role_col:
+                continue
+            v[role_col] = SEP.join(_person(r) for r in found)
+            for r in found:
+                ev[role_col].update(evidence.get(r["membership"], ()))
+        municipal, dgs, cabinet, experts = (by_role.get(k, []) for k in
+                                            ("municipal_side", "director_general", "cabinet_member",
+                                             "independent_expert"))
+        v["party"] = _labels(municipal, "party")
+        v["dg_department"] = _labels(dgs, "ministry")
+        v["cabinet_department"] = _labels(cabinet, "ministry")
+        v["expert_organisation"] = _labels(experts, "organisation")
+        for col, found in (("party", municipal), ("dg_department", dgs), ("cabinet_department", cabinet),
+                           ("expert_organisation", experts)):
+            if v[col]:
+                for r in found:
+                    ev[col].update(evidence.get(r["membership"], ()))
+        dg_deps = {a[0] for r in dgs for a in r["affiliations"] if a[2] == "ministry"}
+        cab_deps = {a[0] for r in cabinet for a in r["affiliations"] if a[2] == "ministry"}
+        reached = sorted({a[1] for r in dgs + cabinet for a in r["affiliations"] if a[2] == "ministry"})
+        v["departments"] = len(reached)
+        v["department_names"] = SEP.join(reached)
+        v["different_departments"] = bool(cab_deps - dg_deps) if dg_deps and cab_deps else None
+        for col in ("department_names", "different_departments"):
+            if v[col] not in (None, ""):
+                for r in dgs + cabinet:
+                    ev[col].update(evidence.get(r["membership"], ()))
+        # members in other teams
+        shared = []
+        for person in sorted({r["person"] for r in rs}, key=lambda p: (membership_of[(p, team)][0]["personLabel"], p)):
+            others = sorted(teams_of_person[person] - {team}, key=lambda x: (team_label.get(x, x), x))
+            if others:
+                shared.append(f"{membership_of[(person, team)][0]['personLabel']} "
+                              f"({SEP.join(team_label.get(o, o) for o in others)})")
+                for o in [team, *others]:
+                    for r in membership_of[(person, o)]:
+                        ev["members_in_other_teams"].update(evidence.get(r["membership"], ()))
+        v["members_in_other_teams"] = SEP.join(shared)
+        v["shared_members"] = len(shared)
+        brokers = []
+        for person in sorted({r["person"] for r in rs}, key=lambda p: (membership_of[(p, team)][0]["personLabel"], p)):
+            c = roles.get(person)
+            if c and c["total"]:
+                parts = ", ".join(f"{k} {c[k]}" for k in ("coordinator", "itinerant", "representative",
+                                                          "gatekeeper", "liaison") if c[k])
+                brokers.append(f"{membership_of[(person, team)][0]['personLabel']} ({groups[person]}): {parts}")
+        v["brokerage"] = SEP.join(brokers)
+        # later changes (listed in every period)
+        texts = []
+        for ch in changes.get(team, []):
+            texts.append(ch["text"])
+            ev["later_changes"].update(evidence.get(ch["membership"], ()))
+        v["later_changes"] = SEP.join(texts)
+        # projects and acts in the team's district
+        ps = projects.get(t["district"], [])
+        v["projects"] = len(ps)
+        v["project_names"] = SEP.join(p["label"] for p in ps)
+        v["project_amounts"] = SEP.join(f"{p['label']}: {_amount(p['amount'], p['currency'])}"
+                                        for p in ps if p.get("amount") not in (None, ""))
+        for p in ps:
+            ev["project_names"].update(evidence.get(p["project"], ()))
+            if p.get("amount") not in (None, ""):
+                ev["project_amounts"].update(evidence.get(p["project"], ()))
+        act_texts = []
+        for a in acts.get(t["district"], []):
+            act_texts.append(_act(a))
+            ev["ministerial_acts"].update(evidence.get(a["act"], ()))
+        v["ministerial_acts"] = SEP.join(act_texts)
+        # outcome
+        es = sorted({e["evaluation"]: e for k in (team, t["district"], t["municipality"])
+                     for e in case_evals.get(k, [])}.values(), key=lambda e: (str(e["date"] or ""), e["evaluation"]))
+        v["evaluations"] = SEP.join(_evaluation_text(e) for e in es)
+        v["outcome"] = _outcome(es)
+        for e in es:
+            ev["evaluations"].update(e["evidence"])
+            if e["stance"] in STANCES:
+                ev["outcome"].update(e["evidence"])
+        v = {k: (None if x == "" else x) for k, x in v.items()}
+        cases.append(Case(team, v, {k: sorted(s) for k, s in ev.items() if s and v.get(k) is not None},
+                          t["district"], t["municipality"]))
+    return CaseTable(cases, pilot, period)
+
+
+def _teams(records: list[dict]) -> list[dict]:
+    """One record per team, the first of several labels of a node (a district written with and without
+    a parenthesis can be one node), ordered by municipality, district and theme."""
+    first: dict[str, dict] = {}
+    for r in records:
+        key = r["team"]
+        have = first.get(key)
+        if have is None:
+            first[key] = dict(r)
+            continue
+        if r["district"] < have["district"]:
+            first[key] = dict(r)
+            continue
+        if r["district"] == have["district"]:
+            for k in ("teamLabel", "districtLabel", "municipalityLabel", "theme"):
+                if r[k] is not None and (have[k] is None or r[k] < have[k]):
+                    have[k] = r[k]
+    return sorted(first.values(), key=lambda t: (t["municipalityLabel"], t["districtLabel"], t["theme"] or "",
+                                                 t["team"]))
+
+
+def _person(r: dict) -> str:
+    return f"{r['personLabel']} ({r['functionText']})" if r.get("functionText") else r["personLabel"]
+
+
+def _labels(found: list[dict], kind: str) -> str:
+    return SEP.join(sorted({a[1] for r in found for a in r["affiliations"] if a[2] == kind}))
+
+
+def _by_district(records: list[dict], key: str) -> dict[str, list[dict]]:
+    out: dict[str, dict[str, dict]] = defaultdict(dict)
+    for r in records:
+        out[r["district"]].setdefault(r[key], r)
+    return {d: sorted(items.values(), key=lambda r: (str(r.get("date") or ""), r.get("label") or r.get("what") or "",
+                                                     r[key]))
+            for d, items in out.items()}
+
+
+def _act(a: dict) -> str:
+    who = a["personLabel"] + (f" ({a['post']})" if a.get("post") else "")
+    if a["kind"] == "adoption":
+        text = f"{who} adopted {a.get('what') or 'an organisation'}"
+        return text + (f", to be taken over by {a['takenOverBy']}" if a.get("takenOverBy") else "")
+    return f"{who} named with the project {a['what']}"
+
+
+def _changes(dataset, rows: list[dict]) -> dict[str, list[dict]]:
+    """The later changes of each team: who joined (and whom they replace), who left."""
+    info: dict[str, dict] = {}
+    for r in _run("changes", dataset):
+        d = info.setdefault(r["membership"], {"replaces": set(), "note": r.get("note"), "basis": set()})
+        if r.get("replaces"):
+            d["replaces"].add(r["replaces"])
+        if r.get("basis"):
+            d["basis"].add(r["basis"])
+    by_id = {r["membership"]: r for r in rows}
+    out: dict[str, list[dict]] = defaultdict(list)
+    for m in sorted(info, key=lambda m: (str(by_id.get(m, {}).get("from") or ""), m)):
+        r = by_id.get(m)
+        if r is None:
+            continue
+        basis = f" [basis: {', '.join(sorted(info[m]['basis']))}]" if info[m]["basis"] else ""
+        left = sorted(by_id[x]["personLabel"] for x in info[m]["replaces"] if x in by_id)
+        when = f" {r['from']}" if r.get("from") else ""
+        text = f"joined{when}: {r['personLabel']} ({r['roleLabel']})"
+        if left:
+            text += f", replacing {', '.join(left)}, who left"
+        out[r["team"]].append({"membership": m, "text": text + basis})
+    return out
+
+
+def _evaluations(dataset, evidence) -> tuple[dict[str, list[dict]], list[dict]]:
+    per: dict[str, dict] = {}
+    for r in _run("evaluations", dataset):
+        e = per.setdefault(r["evaluation"], {"evaluation": r["evaluation"], "about": {}, "stance": r["stance"],
+                                              "stance_label": r["stanceLabel"], "according_to": set(),
+                                              "date": r.get("date"), "summary": r.get("summary") or "",
+                                              "basis": set()})
+        e["about"][r["about"]] = (r["aboutKind"], r["aboutLabel"])
+        if r.get("accordingTo"):
+            e["according_to"].add(r["accordingTo"])
+        if r.get("basis"):
+            e["basis"].add(r["basis"])
+    case_evals: dict[str, list[dict]] = defaultdict(list)
+    pilot = []
+    for key in sorted(per):
+        e = per[key]
+        e["according_to"] = ", ".join(sorted(e["according_to"])) or "unattributed"
+        e["basis"] = ", ".join(sorted(e["basis"]))
+        e["evidence"] = evidence.get(key, [])
+        placed = False
+        for about, (kind, label) in sorted(e["about"].items()):
+            if kind in ("team", "district", "municipality"):
+                case_evals[about].append({**e, "about_label": label, "about_kind": kind})
+                placed = True
+        if not placed:
+            pilot.append({"evaluation": key, "stance": e["stance_label"], "according_to": e["according_to"],
+                          "date": _text(e["date"]), "summary": e["summary"],
+                          "about": SEP.join(sorted(label for _k, label in e["about"].values())),
+                          "evidence": e["evidence"]})
+    pilot.sort(key=lambda p: (p["date"], p["evaluation"]))
+    return case_evals, pilot
+
+
+def _evaluation_text(e: dict) -> str:
+    basis = f"; basis: {e['basis']}" if e.get("basis") else ""
+    who = _who(e["according_to"], _text(e["date"]))
+    return f"{e['stance_label']} ({who}; about the {e['about_kind']} {e['about_label']}{basis})"
+
+
+def _who(according_to: str, date: str) -> str:
+    """Who says so and when, the date once (a publication's label often carries it already).
+
+    >>> _who("Paper, 2007-05-03", "2007-05-03"), _who("A. Person", "2009-03"), _who("A. Person", "")
+    ('Paper, 2007-05-03', 'A. Person, 2009-03', 'A. Person, undated')
+    """
+    date = date or "undated"
+    return according_to if date in according_to else f"{according_to}, {date}"
+
+
+def _outcome(evaluations: list[dict]) -> str:
+    """The case's outcome from its evaluations (see the module's notes).
+
+    >>> _outcome([])
+    'unknown'
+    >>> _outcome([{"stance": _VG + "Positive"}, {"stance": _VG + "Positive"}])
+    'positive'
+    >>> _outcome([{"stance": _VG + "Positive"}, {"stance": _VG + "LessSatisfied"}])
+    'mixed'
+    >>> _outcome([{"stance": _VG + "Conclusion"}])
+    'unknown'
+    """
+    found = {STANCES[e["stance"]] for e in evaluations if e["stance"] in STANCES}
+    if not found:
+        return "unknown"
+    return found.pop() if len(found) == 1 else "mixed"

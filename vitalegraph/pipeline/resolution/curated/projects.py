@@ -25,12 +25,20 @@ def adoption(r: Resolver, st: Statement, doc) -> None:
         muni = municipality(r, st.where(st.get("municipality")), doc) if st.get("municipality") else None
         if muni is not None:
             ad.add("schema:location", district(r, muni, st.where(st.get("district")), doc, create=False), doc.name)
+    ad.basis = st.basis()[0]
     if st.get("successor"):
         succ, _ = curated_person(r, st, st.get("successor"), st.get("successor_function") or st.get("adopter_function"), doc)
-        ad.add("vg:takenOverBy", succ, doc.name)
+        basis, rule = st.basis("successor")
+        ad.add("vg:takenOverBy", succ, doc.name, basis, rule, st.quote_of(st.where(st.get("successor"))))
     ad.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
     for q in st.quotes:
         ad.cite(q, doc.name)
+
+
+def _dated(st: Statement, key: str):
+    """The quote that gives the date of *key*: the one naming ``<key>_quote``'s words, else the first."""
+    words = st.get(f"{key}_words")
+    return st.quote_of(st.where(words)) if words else st.evidence
 
 
 @handles("project", rank=90)
@@ -62,8 +70,14 @@ def project(r: Resolver, st: Statement, doc) -> None:
         pr.add("vg:amount", Lit(str(st.get("amount")), "xsd:decimal"), doc.name)
         if st.get("currency"):
             pr.add("vg:currency", Lit(st.get("currency")), doc.name)
+    pr.basis = st.basis()[0]
+    for key, pred in (("start", "schema:startDate"), ("presented", "vg:presentedOn")):
+        if st.get(key):
+            basis, rule = st.basis(key)
+            pr.add(pred, r.date(st.get(key), st.label), doc.name, basis, rule, _dated(st, key))
     if st.get("date"):
-        pr.add("schema:startDate", r.date(st.get("date"), st.label), doc.name)
+        raise StatementError(f"{st.label}: 'date' is ambiguous: write 'start' (the source says it started) "
+                             "or 'presented' (the source says it was presented then)")
     if st.get("publication"):
         pub = r.entities.get(f"publication/{slug(st.get('publication'))}")
         if pub is None:

@@ -220,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: modules that add commands (network, picture, endpoint and export); imported lazily, they import
 #: their heavy libraries only when their command runs
-_EXTENSIONS = tuple(n for n in ("cli_network", "cli_picture", "cli_endpoint")
+_EXTENSIONS = tuple(n for n in ("cli_network", "cli_picture", "cli_endpoint", "cli_explain")
                     if (Path(__file__).parent / f"{n}.py").is_file())
 
 

@@ -262,3 +262,40 @@ def test_no_spelling_variant_is_a_different_place_or_person(g):
         assert not others, (s, alt, others)
         if (s, RDF.type, VG.Municipality) in g:
             assert name_key(str(alt)) not in places, (s, alt)
+
+
+# ---------------------------------------------------------------- what the sources say and the graph missed
+
+def test_the_two_departments_that_took_no_part_say_so(g):
+    pilot = next(g.subjects(RDF.type, VG.Project))
+    for key in ("defensie", "bz"):
+        assert (ID[f"department/{key}"], VG.notInvolvedIn, pilot) in g
+        assert any("met uitzondering van Defensie en Buitenlandse Zaken" in q
+                   for q in _quotes(g, ID[f"department/{key}"]))
+
+
+def test_the_commitments_their_target_date_and_their_strength(g):
+    commitments = set(g.subjects(RDF.type, VG.Commitment))
+    by_date = [c for c in commitments if (c, VG.targetDate, rdflib.Literal("2007-05-01", datatype=rdflib.XSD.date)) in g]
+    assert len(by_date) == 4
+    assert all((c, VG.basis, VG.Announced) in g for c in by_date)
+    labels = {str(next(g.objects(c, SKOS.prefLabel))): c for c in commitments}
+    assert (labels["knellende regelgeving aanpassen of buiten toepassing verklaren"], VG.basis, VG.Announced) in g
+    promise = labels["regelgeving voor (basis)onderwijsfinanciering te vergemakkelijken"]
+    assert (promise, VG.basis, VG.Announced) in g
+    assert (promise, VG.committedBy, ID["person/bos"]) in g
+
+
+def test_portfolio_post_and_succession_of_known_persons(g):
+    herrema = next(g.subjects(FOAF.name, rdflib.Literal("Tjeerd Herrema")))
+    assert [str(x) for x in g.objects(herrema, VG.portfolio)] == ["Volkshuisvesting"]
+    scheepbouwer = next(g.subjects(FOAF.name, rdflib.Literal("Ad Scheepbouwer")))
+    assert [str(x) for x in g.objects(scheepbouwer, SCHEMA.jobTitle)] == ["bestuursvoorzitter van KPN"]
+    assert (ID["person/bos"], VG.successorOf, next(g.subjects(FOAF.name, rdflib.Literal("Gerrit Zalm")))) in g
+
+
+def test_partner_roles_are_told_apart_where_the_text_does(g):
+    project = ID["project/leerwerkbedrijf-nieuw-west"]
+    roles = {p.split("#")[-1]: str(next(g.objects(o, SKOS.prefLabel)))
+             for p in (VG.initiator, VG.funder, VG.supplier) for o in g.objects(project, p)}
+    assert roles == {"initiator": "Ymere", "funder": "Koers Nieuw West", "supplier": "ROC Amsterdam"}

@@ -28,7 +28,7 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 #: the kinds of identifier under ``ID``; each is also a prefix (``person:annet-bertram``)
 ID_KINDS = (
-    "adoption", "agreement", "claim", "department", "district", "evaluation", "evidence", "function",
+    "adoption", "agreement", "claim", "commitment", "department", "district", "evaluation", "evidence", "function",
     "membership", "municipality", "organisation", "party", "person", "place", "post", "project",
     "publication", "role", "rule", "source", "spelling", "step", "team", "theme",
 )

@@ -34,7 +34,7 @@ KIND_TYPES = {
     "theme": ("vg:Theme",), "project": (), "publication": ("vg:Publication",),
     "agreement": ("vg:Agreement",), "step": ("vg:ApproachStep",), "role": ("vg:CoalitionRole", "skos:Concept"),
     "adoption": ("vg:Adoption",), "evaluation": ("vg:Evaluation",), "source": ("vg:SourceDocument",),
-    "checksum": ("spdx:Checksum",), "place": ("schema:Place",),
+    "checksum": ("spdx:Checksum",), "place": ("schema:Place",), "commitment": ("vg:Commitment",),
 }
 #: the concept of each basis (vitalegraph.pipeline.resolution.model.BASES)
 BASIS = {"stated": "vg:Stated", "announced": "vg:Announced", "inferred": "vg:Inferred"}

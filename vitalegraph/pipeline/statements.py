@@ -43,6 +43,9 @@ KINDS: dict[str, tuple[str, ...]] = {
     "project": ("id", "label", "quote"),
     "adoption": ("adopter", "organisation", "quote"),
     "evaluation": ("id", "subject", "stance", "according_to", "quote"),
+    "person_function": ("name", "quote"),
+    "commitment": ("id", "label", "quote"),
+    "participation": ("departments", "involved", "quote"),
 }
 
 

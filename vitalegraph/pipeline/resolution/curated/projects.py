@@ -12,6 +12,10 @@ from ..places import district, municipality
 from ..resolver import Resolver, handles
 
 
+#: what a partner does where the text tells it apart: took the initiative, paid, supplies people
+_PARTNER_ROLES = {"initiator": "vg:initiator", "funder": "vg:funder", "supplier": "vg:supplier"}
+
+
 @handles("adoption", rank=80)
 def adoption(r: Resolver, st: Statement, doc) -> None:
     """An adoption of an organisation (a school) by a person, and who took it over."""
@@ -63,6 +67,10 @@ def project(r: Resolver, st: Statement, doc) -> None:
         else:
             partner = party_or_organisation(r, where, doc)
         pr.add("vg:partner", partner, doc.name)
+        if p.get("role"):
+            if p["role"] not in _PARTNER_ROLES:
+                raise StatementError(f"{st.label}: partner role must be one of {', '.join(_PARTNER_ROLES)}")
+            pr.add(_PARTNER_ROLES[p["role"]], partner, doc.name)
     for p in st.get("persons", []):
         person, _ = curated_person(r, st, p["name"], p.get("function"), doc)
         pr.add("vg:involvedPerson", person, doc.name)

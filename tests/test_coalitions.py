@@ -96,7 +96,9 @@ def test_seed_composition_ties_and_activity(seed):
     rows = by_place(seed)
     nieuw_west = rows[("Amsterdam", "Nieuw West")][0]
     assert nieuw_west["departments"] == 3 and nieuw_west["different_departments"] is True
-    assert nieuw_west["later_changes"] == "joined 2007-03: André Rouvoet (member of the cabinet), replacing Atzo Nicolaï, who left"
+    assert nieuw_west["later_changes"] == ("later in the team (as of 2007-03): André Rouvoet (member of the cabinet), "
+                                           "replacing Atzo Nicolaï, who left (inferred by the rule "
+                                           "later-description-replaces) [basis: stated]")
     assert nieuw_west["projects"] == 3
     assert nieuw_west["project_amounts"] == "Community Centers in Amsterdam Nieuw West: EUR 700,000"
     overtoom = rows[("Amsterdam", "Overtoomse Veld")][0]

@@ -26,7 +26,8 @@ def test_every_statement_kind_has_one_handler():
 def test_handlers_run_in_the_order_their_references_need():
     order = [kind for kind, _ in sorted(HANDLERS.items(), key=lambda item: item[1][0])]
     assert order == ["mention", "pilot_city", "publication", "agreement", "approach_step", "district_role",
-                     "membership", "adoption", "project", "evaluation"]
+                     "person_function", "membership", "adoption", "project", "evaluation", "commitment",
+                     "participation"]
     assert len({rank for rank, _ in HANDLERS.values()}) == len(HANDLERS)
 
 

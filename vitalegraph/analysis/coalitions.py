@@ -485,9 +485,12 @@ def _changes(dataset, rows: list[dict]) -> dict[str, list[dict]]:
     """The later changes of each team: who joined (and whom they replace), who left."""
     info: dict[str, dict] = {}
     for r in _run("changes", dataset):
-        d = info.setdefault(r["membership"], {"replaces": set(), "note": r.get("note"), "basis": set()})
+        d = info.setdefault(r["membership"], {"replaces": set(), "note": r.get("note"), "basis": set(),
+                                              "replacing": set()})
         if r.get("replaces"):
             d["replaces"].add(r["replaces"])
+        if r.get("replacesBasis"):
+            d["replacing"].add(r["replacesBasis"] + (f" by the rule {r['replacesRule']}" if r.get("replacesRule") else ""))
         if r.get("basis"):
             d["basis"].add(r["basis"])
     by_id = {r["membership"]: r for r in rows}
@@ -498,10 +501,13 @@ def _changes(dataset, rows: list[dict]) -> dict[str, list[dict]]:
             continue
         basis = f" [basis: {', '.join(sorted(info[m]['basis']))}]" if info[m]["basis"] else ""
         left = sorted(by_id[x]["personLabel"] for x in info[m]["replaces"] if x in by_id)
-        when = f" {r['from']}" if r.get("from") else ""
-        text = f"joined{when}: {r['personLabel']} ({r['roleLabel']})"
+        # "as of": the date the source describes the team so, or a start it states; not "joined on"
+        when = f" (as of {r['from']})" if r.get("from") else ""
+        text = f"later in the team{when}: {r['personLabel']} ({r['roleLabel']})"
         if left:
             text += f", replacing {', '.join(left)}, who left"
+            if info[m]["replacing"]:
+                text += f" ({'; '.join(sorted(info[m]['replacing']))})"
         out[r["team"]].append({"membership": m, "text": text + basis})
     return out
 

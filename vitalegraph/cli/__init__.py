@@ -15,7 +15,7 @@ it runs, so that ``vitalegraph --help`` stays fast.
 Examples
 --------
 >>> list(GROUPS)
-['build', 'query', 'validate', 'network', 'picture', 'endpoint', 'dataset']
+['build', 'query', 'explain', 'validate', 'network', 'picture', 'endpoint', 'dataset', 'coalitions']
 """
 
 from __future__ import annotations

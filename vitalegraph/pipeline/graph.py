@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from ..namespaces import GRAPH, ID, PREFIXES
 from .reference import slug
 from .resolution import Entity, Evidence, Lit, Model, Ref
+from .resolution.model import Claim
 from .extraction import normalize_space
 
 __all__ = ["build_quads", "build_quad_tuples", "iri", "graph_iri", "ontology_quads", "KIND_TYPES"]
@@ -33,8 +34,10 @@ KIND_TYPES = {
     "theme": ("vg:Theme",), "project": (), "publication": ("vg:Publication",),
     "agreement": ("vg:Agreement",), "step": ("vg:ApproachStep",), "role": ("vg:CoalitionRole", "skos:Concept"),
     "adoption": ("vg:Adoption",), "evaluation": ("vg:Evaluation",), "source": ("vg:SourceDocument",),
-    "checksum": ("spdx:Checksum",),
+    "checksum": ("spdx:Checksum",), "place": ("schema:Place",), "commitment": ("vg:Commitment",),
 }
+#: the concept of each basis (vitalegraph.pipeline.resolution.model.BASES)
+BASIS = {"stated": "vg:Stated", "announced": "vg:Announced", "inferred": "vg:Inferred"}
 _LABELLED = {"person", "membership", "evaluation", "step", "checksum", "adoption", "agreement"}
 
 _nodes: dict[str, ox.NamedNode] = {}
@@ -147,7 +150,27 @@ class _Writer:
         for ev in sorted(e.evidence):
             self.add(s, "vg:evidence", self.evidence(ev), ev.doc)
             self.add(s, "prov:wasDerivedFrom", iri(f"source/{_stem(ev.doc)}"), ev.doc)
+        if e.basis is not None:
+            for doc in docs:
+                if doc is not None:
+                    self.add(s, "vg:basis", curie(BASIS[e.basis]), doc)
+        for (p, o), claim in sorted(e.claims.items()):
+            self.claim(e, s, p, o, claim)
         self.spellings(e, s)
+
+    def claim(self, e: Entity, s: ox.NamedNode, p: str, o: Ref | Lit, claim: Claim) -> None:
+        """A fact that is announced or inferred: an rdf:Statement node with its basis, rule and words."""
+        digest = hashlib.sha1(f"{p} {o}".encode()).hexdigest()[:10]
+        node, doc = iri(f"claim/{e.key.replace('/', '-', 1)}-{digest}"), claim.doc
+        self.add(node, "rdf:type", curie("vg:Claim"), doc)
+        self.add(node, "rdf:subject", s, doc)
+        self.add(node, "rdf:predicate", curie(p), doc)
+        self.add(node, "rdf:object", iri(o.key) if isinstance(o, Ref) else _literal(o), doc)
+        self.add(node, "vg:basis", curie(BASIS[claim.basis]), doc)
+        if claim.rule:
+            self.add(node, "vg:rule", iri(f"rule/{claim.rule}"), doc)
+        if claim.evidence is not None:
+            self.add(node, "vg:evidence", self.evidence(claim.evidence), doc)
 
     def spellings(self, e: Entity, s: ox.NamedNode) -> None:
         preferred = normalize_space(e.label).casefold()
@@ -169,6 +192,11 @@ class _Writer:
                 self.add(node, "dct:source", iri(f"source/{_stem(doc)}"), doc)
                 if variant:
                     self.add(s, "skos:altLabel", ox.Literal(spelling), doc)
+            rule = e.inferred_spellings.get(spelling)
+            if rule:   # the spelling is this entity's by a rule, not by the source's own words
+                for doc in docs:
+                    self.add(node, "vg:basis", curie(BASIS["inferred"]), doc)
+                    self.add(node, "vg:rule", iri(f"rule/{rule}"), doc)
             for ev in sorted(evs):
                 m = self.evidence(ev)
                 self.add(s, "vg:mention", m, ev.doc)

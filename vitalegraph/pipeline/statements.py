@@ -19,7 +19,17 @@ from ..errors import StatementError
 from .extraction import Text, normalize_space
 from .sources import SourceDocument
 
-__all__ = ["Statement", "StatementFile", "TextIndex", "load_statements", "KINDS"]
+__all__ = ["Statement", "StatementFile", "TextIndex", "load_statements", "KINDS", "BASES", "MODAL"]
+
+#: the strengths of a claim (the same as the graph's vg:Stated, vg:Announced, vg:Inferred)
+BASES = ("stated", "announced", "inferred")
+
+#: words by which a Dutch sentence announces, expects or hedges rather than states ("zou de adoptie
+#: overnemen", "moeten er nieuwe gebouwen zijn", "het plan lijkt door te gaan"): a statement whose
+#: quotes use one must say its basis (``basis`` or ``<field>_basis``), so that no fact is taken as
+#: stated without a curator's reading of its words
+MODAL = re.compile(r"(?<!\w)(zou|zouden|zal|zullen|moet|moeten|lijkt|lijken|verwacht|verwachten|"
+                   r"beloofde|belooft|wil|willen|gaat|gaan)(?!\w)", re.IGNORECASE)
 
 #: the statement kinds a file may hold, and the keys each must have
 KINDS: dict[str, tuple[str, ...]] = {
@@ -28,11 +38,14 @@ KINDS: dict[str, tuple[str, ...]] = {
     "agreement": ("id", "label", "quote"),
     "approach_step": ("agreement", "order", "quote"),
     "district_role": ("agreement", "name", "quote"),
-    "membership": ("municipality", "district", "name", "function", "role", "from", "quote"),
+    "membership": ("municipality", "district", "name", "function", "role", "quote"),
     "publication": ("id", "publisher", "quote"),
     "project": ("id", "label", "quote"),
     "adoption": ("adopter", "organisation", "quote"),
     "evaluation": ("id", "subject", "stance", "according_to", "quote"),
+    "person_function": ("name", "quote"),
+    "commitment": ("id", "label", "quote"),
+    "participation": ("departments", "involved", "quote"),
 }
 
 
@@ -132,6 +145,26 @@ class Statement:
                 return found
         raise StatementError(f"{self.label}: the name '{name}' does not stand in any of its quotes")
 
+    def quote_of(self, text: Text) -> Text:
+        """The quote of this statement in which *text* (found by :meth:`where`) stands."""
+        return next((q for q in self.quotes if q.start <= text.start and text.end <= q.end), self.quotes[0])
+
+    def basis(self, key: str = "", default: str = "stated", rule: str | None = None) -> tuple[str, str | None]:
+        """How strongly the source supports the statement (*key* ``""``) or its field *key*.
+
+        The TOML says it with ``basis`` / ``<key>_basis`` (stated, announced or inferred) and, for
+        an inferred one, ``rule`` / ``<key>_rule`` (the name of a ``vg:Rule`` of the ontology);
+        otherwise *default* and *rule* hold.
+        """
+        prefix = f"{key}_" if key else ""
+        basis = self.data.get(prefix + "basis", default)
+        if basis not in BASES:
+            raise StatementError(f"{self.label}: {prefix}basis must be one of {', '.join(BASES)}, not '{basis}'")
+        rule = self.data.get(prefix + "rule", rule if basis == default else None)
+        if basis == "inferred" and not rule:
+            raise StatementError(f"{self.label}: {prefix}basis = \"inferred\" needs {prefix}rule, the rule that infers it")
+        return basis, rule
+
     @property
     def evidence(self) -> Text:
         """The statement's first quote."""
@@ -195,6 +228,10 @@ def load_statement_file(path: Path, doc: SourceDocument) -> StatementFile:
                 if found is None:
                     raise StatementError(f"{st.label}: quote not found in {doc.name}: '{q[:80]}'")
                 st.quotes.append(found)
+            modal = next((m.group(0) for q in st.quotes for m in [MODAL.search(q.value)] if m), None)
+            if modal and not any(k == "basis" or k.endswith("_basis") for k in entry):
+                raise StatementError(f"{st.label}: a quote says '{modal}' (announced, expected or hedged?): "
+                                     "give basis = \"stated\" or \"announced\" (or <field>_basis) after reading it")
             statements.append(st)
     document = data.get("document", {})
     return StatementFile(path, doc, document, statements, index)

@@ -2,7 +2,9 @@
 
 A bullet's coalition role comes from its function word (``data/reference/functions.csv``); a
 bullet without one is a municipal representative before the team's first director-general or
-member of the cabinet, and an independent expert after it (the listing's column order).
+member of the cabinet, and an independent expert after it: the rule ``column-order``, recorded as
+the basis of that role (a ``vg:Claim``). A membership carries no date of its own: the listing
+states none (the project's ``Start:`` year is the project's).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from ..extraction import ProjectInfo, TeamListing, extract_project_info, extract_teams
 from ..reference import slug
 from ..sources import SourceDocument
-from .model import Entity, Lit, Ref, date_literal
+from .model import Entity, Lit, Ref, date_literal  # noqa: F401
 from .persons import add_membership, person, read_function
 from .places import district, municipality
 from .resolver import Resolver
@@ -38,12 +40,15 @@ def listing(r: Resolver, doc: SourceDocument, info: ProjectInfo, teams: list[Tea
             project.add(pred, date_literal(t.value), doc.name)
             project.cite(t, doc.name)
     project.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
-    start = date_literal(info.start.value) if info.start else None
     for team in teams:
-        add_team(r, doc, team, project, start, index)
+        add_team(r, doc, team, project, index)
 
 
-def add_team(r: Resolver, doc, listing: TeamListing, project: Entity, start: Lit | None, index) -> None:
+#: the rule that gives a bullet without a function word its coalition role (an ontology vg:Rule)
+COLUMN_ORDER = "column-order"
+
+
+def add_team(r: Resolver, doc, listing: TeamListing, project: Entity, index) -> None:
     muni = municipality(r, listing.place, doc)
     muni.cite(listing.place, doc.name)
     area = district(r, muni, listing.district, doc)
@@ -70,4 +75,5 @@ def add_team(r: Resolver, doc, listing: TeamListing, project: Entity, start: Lit
         role = fn["role"] or ("independent-expert" if official_seen else "municipal-representative")
         official_seen = official_seen or role in ("director-general", "cabinet-member")
         member = person(r, bullet.name, doc, fn["department"])
-        add_membership(r, doc, team, member, role, fn, bullet.function.value, bullet.quote, start, False)
+        add_membership(r, doc, team, member, role, fn, bullet.quote, False,
+                       role_rule=None if fn["role"] else COLUMN_ORDER)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..extraction import Text
 from ..sources import SourceDocument
 
-__all__ = ["Evidence", "Ref", "Lit", "Entity", "Model", "date_literal"]
+__all__ = ["Evidence", "Ref", "Lit", "Entity", "Model", "Claim", "BASES", "date_literal"]
 
 
 @dataclass(frozen=True, order=True)
@@ -41,6 +41,20 @@ class Lit:
     lang: str | None = None
 
 
+#: the strengths of a claim: what a source states, what it announces or expects, what the project infers
+BASES = ("stated", "announced", "inferred")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The basis of one fact that is not simply stated: ``announced``, or ``inferred`` by a *rule*."""
+
+    basis: str
+    rule: str | None
+    evidence: Evidence | None
+    doc: str | None
+
+
 @dataclass
 class Entity:
     """One node of the graph with its facts and where they come from."""
@@ -53,13 +67,32 @@ class Entity:
     evidence: set[Evidence] = field(default_factory=set)
     docs: set[str | None] = field(default_factory=set)
     notations: set[str] = field(default_factory=set)
+    #: how strongly the sources support this node itself (``stated`` or ``announced``), for the
+    #: n-ary nodes (memberships, adoptions, projects ...); ``None`` writes no ``vg:basis``
+    basis: str | None = None
+    #: the facts that are not simply stated: ``(predicate, object) -> Claim``
+    claims: dict[tuple[str, "Ref | Lit"], "Claim"] = field(default_factory=dict)
+    #: spellings attributed to this entity by a rule (a surname read as a known person): spelling -> rule
+    inferred_spellings: dict[str, str] = field(default_factory=dict)
 
-    def add(self, predicate: str, obj: "Ref | Lit | Entity", doc: str | None) -> None:
-        """Record the fact ``(self, predicate, obj)`` as stated by *doc* (``None``: reference data)."""
+    def add(self, predicate: str, obj: "Ref | Lit | Entity", doc: str | None, basis: str = "stated",
+            rule: str | None = None, evidence: "Text | None" = None) -> None:
+        """Record the fact ``(self, predicate, obj)`` as stated by *doc* (``None``: reference data).
+
+        A fact the source only announces or expects (``basis="announced"``) or that the project infers
+        by a *rule* (``basis="inferred"``) is recorded as a :class:`Claim` with the words it rests on.
+        """
         if isinstance(obj, Entity):
             obj = Ref(obj.key)
         self.facts.setdefault((predicate, obj), set()).add(doc)
         self.docs.add(doc)
+        if basis != "stated":
+            if basis not in BASES:
+                raise ValueError(f"basis must be one of {', '.join(BASES)}, not '{basis}'")
+            if basis == "inferred" and not rule:
+                raise ValueError(f"an inferred fact ({predicate}) needs the rule that infers it")
+            ev = Evidence(doc, evidence.start, evidence.end) if evidence is not None and doc else None
+            self.claims[(predicate, obj)] = Claim(basis, rule, ev, doc)
 
     def objects(self, predicate: str) -> list[Ref | Lit]:
         return sorted(o for (p, o) in self.facts if p == predicate)

@@ -54,45 +54,63 @@ def post(r: Resolver, function: str, department: Entity | None, doc: str, functi
 
 
 def read_function(r: Resolver, text: Text, doc: SourceDocument, index) -> dict:
-    """Interpret the words between a bullet's parentheses (or a curated function)."""
+    """Interpret the words between a bullet's parentheses (or a curated function).
+
+    Returns the function word's function and coalition role, the department it names, the parties
+    and organisations (*affiliations*), an *other* function written in lower case, and *text*: the
+    words that say the function (``None`` when the parentheses hold only a party or organisation:
+    "Carla Noom (PvdA)" gives no function, only an affiliation).
+    """
     fw, rest = r.ref.function(text.value)
-    out = {"function": None, "role": None, "department": None, "affiliations": [], "other": None}
+    out = {"function": None, "role": None, "department": None, "affiliations": [], "other": None, "text": None}
     if fw is not None:
         out["function"], out["role"] = fw.function, fw.coalition_role
         if fw.names_department and rest:
             rest_text = index.find_within(rest, text) if index else None
             rest_text = rest_text or Text(rest, text.start, text.end, text.line)
             out["department"] = department(r, rest_text, doc)
-        elif rest:
-            for part in [p.strip() for p in rest.split(",") if p.strip()]:
-                t = (index.find_within(part, text) if index else None) or Text(part, text.start, text.end, text.line)
-                out["affiliations"].append(party_or_organisation(r, t, doc))
+            out["text"] = text.value
+        else:
+            out["text"] = _split_top(text.value)[0].strip()
+            if rest:
+                for part in [p.strip() for p in rest.split(",") if p.strip()]:
+                    t = (index.find_within(part, text) if index else None) or Text(part, text.start, text.end, text.line)
+                    out["affiliations"].append(party_or_organisation(r, t, doc))
         return out
     for part in [p.strip() for p in _split_top(text.value) if p.strip()]:
         t = (index.find_within(part, text) if index else None) or Text(part, text.start, text.end, text.line)
         if r.ref.party(part) is not None:
             out["affiliations"].append(party_or_organisation(r, t, doc))
         elif part[:1].islower():
-            out["other"] = part   # a field or former office as written (comm.jeugdbld, oud-...)
+            out["other"] = out["text"] = part   # a field or former office as written (comm.jeugdbld, oud-...)
         else:
             out["affiliations"].append(organisation(r, t, doc))
     return out
 
 
-def add_membership(r: Resolver, doc, team: Entity, person: Entity, role: str, fn: dict, function_text: str,
-                   quote: Text, valid_from: Lit | None, later: bool) -> Entity:
+def add_membership(r: Resolver, doc, team: Entity, person: Entity, role: str, fn: dict, quote: Text,
+                   later: bool, role_rule: str | None = None, as_of: Lit | None = None) -> Entity:
+    """A membership of *person* in *team*, stated by *quote*.
+
+    The coalition *role* is stated by a function word, or inferred by *role_rule* (the listing's
+    column order); *as_of* is a date at which the source describes the team (``vg:asOf``), not a
+    start the source does not state.
+    """
     local = f"{team.key.split('/', 1)[1]}-{person.key.split('/', 1)[1]}"
-    if later and valid_from is not None:
-        local += f"-{valid_from.value}"
+    if later and as_of is not None:
+        local += f"-{as_of.value}"
     m = r.entity("membership", local, f"{person.label} in {team.label}")
+    m.basis = "stated"
     m.add("org:member", person, doc.name)
     m.add("org:organization", team, doc.name)
-    m.add("org:role", Ref(f"role/{role}"), doc.name)
-    m.add("vg:functionText", Lit(function_text), doc.name)
-    m.add("vg:function", Ref(f"function/{fn['function'] or 'other'}"), doc.name)
+    m.add("org:role", Ref(f"role/{role}"), doc.name, *(("inferred", role_rule, quote) if role_rule else ()))
+    if fn["text"]:
+        m.add("vg:functionText", Lit(fn["text"]), doc.name)
+    if fn["function"] or fn["other"]:
+        m.add("vg:function", Ref(f"function/{fn['function'] or 'other'}"), doc.name)
     m.add("vg:isLaterChange", Lit("true" if later else "false", "xsd:boolean"), doc.name)
-    if valid_from is not None:
-        m.add("vg:validFrom", valid_from, doc.name)
+    if as_of is not None:
+        m.add("vg:asOf", as_of, doc.name)
     m.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
     m.cite(quote, doc.name)
     person.add("org:hasMembership", m, doc.name)
@@ -102,25 +120,40 @@ def add_membership(r: Resolver, doc, team: Entity, person: Entity, role: str, fn
     if fn["department"] is not None:
         m.add("vg:affiliation", fn["department"], doc.name)
     if fn["function"] and fn["function"] != "other":
-        held = post(r, fn["function"], fn["department"], doc.name, function_text.split(",")[0].split(" van ")[0]
+        held = post(r, fn["function"], fn["department"], doc.name, fn["text"].split(",")[0].split(" van ")[0]
                     .split(" voor ")[0].strip() if fn["department"] else fn["function"])
         held.add("org:heldBy", person, doc.name)
         person.add("org:holds", held, doc.name)
     return m
 
 
+#: the rule that reads a surname alone as the one known person of that surname in that department
+SURNAME_IN_DEPARTMENT = "surname-in-department"
+
+
 def curated_person(r: Resolver, st: Statement, name: str, function: str | None, doc: SourceDocument) -> tuple[Entity, dict]:
-    fn = {"function": None, "role": None, "department": None, "affiliations": [], "other": None}
+    """The person a curated statement names, with the function it gives them.
+
+    The person's evidence is the quote that names them (not the statement's first quote). A function
+    that is no function word of the reference data ("projectleider") is kept as ``schema:jobTitle``.
+    """
+    fn = {"function": None, "role": None, "department": None, "affiliations": [], "other": None, "text": None}
     if function:
         ftext = st.where(function) if _in_quotes(st, function) else Text(function, st.evidence.start, st.evidence.end, st.evidence.line)
         fn = read_function(r, ftext, doc, st._index if _in_quotes(st, function) else None)
-    who = person(r, st.where(name), doc, fn["department"])
-    who.cite(st.evidence, doc.name)
+    named = st.where(name)
+    known = r.known("person", name)
+    who = person(r, named, doc, fn["department"])
+    if known is None and who.label != named.value:   # a surname read as a known person
+        who.inferred_spellings.setdefault(named.value, SURNAME_IN_DEPARTMENT)
+    who.cite(st.quote_of(named), doc.name)
     if fn["function"] and fn["function"] != "other":
         label = function.split(" van ")[0].split(" voor ")[0] if fn["department"] else fn["function"]
         held = post(r, fn["function"], fn["department"], doc.name, label)
         held.add("org:heldBy", who, doc.name)
         who.add("org:holds", held, doc.name)
+    elif function:
+        who.add("schema:jobTitle", Lit(function, lang="nl"), doc.name)
     return who, fn
 
 

@@ -14,7 +14,7 @@ from ..sources import SourceDocument
 from .model import Entity, Lit
 from .resolver import Resolver
 
-__all__ = ["load_municipalities", "municipality", "district"]
+__all__ = ["load_municipalities", "municipality", "place_or_municipality", "district", "PLACE_IN_MUNICIPALITY"]
 
 
 def load_municipalities(r: Resolver) -> None:
@@ -31,10 +31,38 @@ def load_municipalities(r: Resolver) -> None:
         ent.add("dct:source", Lit(m.source), None)
 
 
+#: the rule that reads a place named where a municipality is meant (a pilot city) as the
+#: municipality that contains it (an ontology vg:Rule)
+PLACE_IN_MUNICIPALITY = "place-in-municipality"
+
+
 def municipality(r: Resolver, text: Text, doc: SourceDocument) -> Entity:
-    ent = r.reference_entity("municipality", r.ref.municipality(text.value), text, doc, "municipalities.csv")
+    """The municipality *text* names, by its name or by a place in it (see :func:`place_or_municipality`)."""
+    return place_or_municipality(r, text, doc)[0]
+
+
+def place_or_municipality(r: Resolver, text: Text, doc: SourceDocument) -> tuple[Entity, Entity | None]:
+    """The municipality *text* names, and the place it names if that is a place inside it.
+
+    A place of a municipality in the reference data (``places``: a town such as Zaandam inside the
+    municipality of Zaanstad) is not another spelling of the municipality's name: it becomes a
+    ``schema:Place`` of its own, ``schema:containedInPlace`` the municipality (reference data), and
+    the mention is the place's, not the municipality's.
+    """
+    row = r.ref.municipality(text.value)
+    ent = r.reference_entity("municipality", row, text, doc, "municipalities.csv")
+    if row is not None and name_key(text.value) != name_key(row.name) and \
+            name_key(text.value) in {name_key(p) for p in row.places}:
+        place = r.known("place", text.value)
+        if place is None:
+            place = r.entity("place", slug(text.value), text.value)
+            place.add("skos:prefLabel", Lit(text.value, lang="nl"), None)
+            place.add("schema:containedInPlace", ent, None)
+            place.add("dct:source", Lit(row.source), None)
+        place.mention(text, doc.name)
+        return ent, place
     ent.mention(text, doc.name)
-    return ent
+    return ent, None
 
 
 def district(r: Resolver, municipality: Entity, text: Text, doc: SourceDocument, create: bool = True) -> Entity:

@@ -14,10 +14,13 @@ kind                rank   module
 ``agreement``          40  :mod:`.agreements`
 ``approach_step``      50  :mod:`.agreements`
 ``district_role``      60  :mod:`.agreements`
+``person_function``    65  :mod:`.person_functions`
 ``membership``         70  :mod:`.memberships`
 ``adoption``           80  :mod:`.projects`
 ``project``            90  :mod:`.projects`
 ``evaluation``        100  :mod:`.publications`
+``commitment``        110  :mod:`.commitments`
+``participation``     115  :mod:`.participation`
 ==================  =====  ==================================
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ....errors import StatementError
 from ...reference import name_key
 from ...statements import Statement
-from ..places import municipality
+from ..places import PLACE_IN_MUNICIPALITY, place_or_municipality
 from ..resolver import Resolver, handles
 
 
@@ -35,6 +35,14 @@ def mention(r: Resolver, st: Statement, doc) -> None:
 @handles("pilot_city", rank=20)
 def pilot_city(r: Resolver, st: Statement, doc) -> None:
     """A municipality the press release names as a pilot city."""
-    muni = municipality(r, st.where(st.get("name")), doc)
-    r.entities[f"source/{doc.stem}"].add("vg:namesPilotMunicipality", muni, doc.name)
-    muni.cite(st.evidence, doc.name)
+    muni, place = place_or_municipality(r, st.where(st.get("name")), doc)
+    source = r.entities[f"source/{doc.stem}"]
+    if place is None:
+        source.add("vg:namesPilotMunicipality", muni, doc.name)
+        muni.cite(st.evidence, doc.name)
+        return
+    # the text names a place inside a municipality: that it names the place is stated, that it
+    # means the municipality's pilot district is the rule place-in-municipality
+    source.add("vg:namesPilotPlace", place, doc.name)
+    place.cite(st.evidence, doc.name)
+    source.add("vg:namesPilotMunicipality", muni, doc.name, "inferred", PLACE_IN_MUNICIPALITY, st.evidence)

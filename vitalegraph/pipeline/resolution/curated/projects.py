@@ -12,6 +12,10 @@ from ..places import district, municipality
 from ..resolver import Resolver, handles
 
 
+#: what a partner does where the text tells it apart: took the initiative, paid, supplies people
+_PARTNER_ROLES = {"initiator": "vg:initiator", "funder": "vg:funder", "supplier": "vg:supplier"}
+
+
 @handles("adoption", rank=80)
 def adoption(r: Resolver, st: Statement, doc) -> None:
     """An adoption of an organisation (a school) by a person, and who took it over."""
@@ -25,12 +29,20 @@ def adoption(r: Resolver, st: Statement, doc) -> None:
         muni = municipality(r, st.where(st.get("municipality")), doc) if st.get("municipality") else None
         if muni is not None:
             ad.add("schema:location", district(r, muni, st.where(st.get("district")), doc, create=False), doc.name)
+    ad.basis = st.basis()[0]
     if st.get("successor"):
         succ, _ = curated_person(r, st, st.get("successor"), st.get("successor_function") or st.get("adopter_function"), doc)
-        ad.add("vg:takenOverBy", succ, doc.name)
+        basis, rule = st.basis("successor")
+        ad.add("vg:takenOverBy", succ, doc.name, basis, rule, st.quote_of(st.where(st.get("successor"))))
     ad.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
     for q in st.quotes:
         ad.cite(q, doc.name)
+
+
+def _dated(st: Statement, key: str):
+    """The quote that gives the date of *key*: the one naming ``<key>_quote``'s words, else the first."""
+    words = st.get(f"{key}_words")
+    return st.quote_of(st.where(words)) if words else st.evidence
 
 
 @handles("project", rank=90)
@@ -55,6 +67,10 @@ def project(r: Resolver, st: Statement, doc) -> None:
         else:
             partner = party_or_organisation(r, where, doc)
         pr.add("vg:partner", partner, doc.name)
+        if p.get("role"):
+            if p["role"] not in _PARTNER_ROLES:
+                raise StatementError(f"{st.label}: partner role must be one of {', '.join(_PARTNER_ROLES)}")
+            pr.add(_PARTNER_ROLES[p["role"]], partner, doc.name)
     for p in st.get("persons", []):
         person, _ = curated_person(r, st, p["name"], p.get("function"), doc)
         pr.add("vg:involvedPerson", person, doc.name)
@@ -62,8 +78,14 @@ def project(r: Resolver, st: Statement, doc) -> None:
         pr.add("vg:amount", Lit(str(st.get("amount")), "xsd:decimal"), doc.name)
         if st.get("currency"):
             pr.add("vg:currency", Lit(st.get("currency")), doc.name)
-    if st.get("date"):
-        pr.add("schema:startDate", r.date(st.get("date"), st.label), doc.name)
+    pr.basis = st.basis()[0]
+    # start: the source says it started then; presented: it was presented then; date (older
+    # statement files): a date the source gives the project without saying what happened then, kept
+    # as no more than that (dct:date), never as a start
+    for key, pred in (("start", "schema:startDate"), ("presented", "vg:presentedOn"), ("date", "dct:date")):
+        if st.get(key):
+            basis, rule = st.basis(key)
+            pr.add(pred, r.date(st.get(key), st.label), doc.name, basis, rule, _dated(st, key))
     if st.get("publication"):
         pub = r.entities.get(f"publication/{slug(st.get('publication'))}")
         if pub is None:

@@ -276,7 +276,10 @@ def run_remote_query(spec: str, endpoint: str, timeout: float = DEFAULT_TIMEOUT)
     body = _read(response, endpoint, deadline, timeout)
     try:
         if form in ("SELECT", "ASK"):
-            return _parse_results(body)
+            table = _parse_results(body)
+            if _outer_select_is_distinct(sparql):
+                table.rows = _distinct_rows(table.rows)
+            return table
         return _parse_graph(body, content_type)
     except (ValueError, KeyError, TypeError, SyntaxError, UnicodeDecodeError) as exc:
         what = "SPARQL JSON results" if form in ("SELECT", "ASK") else "RDF"
@@ -284,6 +287,35 @@ def run_remote_query(spec: str, endpoint: str, timeout: float = DEFAULT_TIMEOUT)
             if content_type.startswith("text/html") else ""
         raise EndpointError(f"SPARQL endpoint {endpoint} answered HTTP {status} with malformed {what} "
                             f"({content_type or 'no content type'}: {_one_line(exc, 120)}){hint}") from None
+
+
+def _outer_select_is_distinct(sparql: str) -> bool:
+    r"""Whether the query's own (first, outermost) SELECT is a SELECT DISTINCT.
+
+    >>> _outer_select_is_distinct("PREFIX a: <x#>\n# a comment: SELECT ?x\nSELECT  DISTINCT ?s { { SELECT ?s {} } }")
+    True
+    >>> _outer_select_is_distinct("SELECT ?s WHERE { { SELECT DISTINCT ?s {} } }")
+    False
+    """
+    import re
+
+    text = re.sub(r"#[^\n]*", " ", re.sub(r"<[^>\s]*>", "<>", sparql))   # IRIs, then comments out of the way
+    m = re.search(r"\bSELECT\s+(\w+)?", text, re.IGNORECASE)
+    return bool(m and (m.group(1) or "").upper() == "DISTINCT")
+
+
+def _distinct_rows(rows: list) -> list:
+    """The rows with repeats removed, in their order: what SELECT DISTINCT promises. A store may
+    send repeats all the same (Virtuoso, for solutions with long strings from a dataset whose triples
+    stand in several graphs); the answer then still means what the query says."""
+    seen: set = set()
+    out = []
+    for row in rows:
+        key = tuple(row)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
 
 
 def __getattr__(name: str):

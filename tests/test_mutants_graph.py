@@ -11,6 +11,7 @@ import hashlib
 import pyoxigraph as ox
 
 from vitalegraph.namespaces import GRAPH, ID, PREFIXES
+from vitalegraph.pipeline import graph
 from vitalegraph.pipeline.graph import _literal, build_quad_tuples, build_quads, curie, graph_iri, iri, ontology_quads
 from vitalegraph.pipeline.resolution import Entity, Evidence, Lit, Model, Ref
 from vitalegraph.pipeline.sources import SourceDocument
@@ -21,7 +22,9 @@ def c(value: str) -> ox.NamedNode:
     return ox.NamedNode(PREFIXES[prefix] + local)
 
 
-def test_iris_and_curies():
+def test_iris_and_curies(monkeypatch):
+    monkeypatch.setattr(graph, "_nodes", {})                # the caches would answer without the code
+    monkeypatch.setattr(graph, "_iris", {})
     assert iri("person/é a+b").value == f"{ID}person/%C3%A9%20a%2Bb"
     assert iri("x/a-b_c.d~e").value == f"{ID}x/a-b_c.d~e"
     assert iri("person/x") is iri("person/x")
@@ -40,7 +43,7 @@ def test_literals():
 
 
 def test_ontology_quads_are_in_the_ontology_graph(tmp_path):
-    path = tmp_path / "o.ttl"
+    path = tmp_path / "ontology.data"                           # Turtle whatever the file is called
     path.write_text("<https://example.org/a> <https://example.org/p> 'x' .\n", encoding="utf-8")
     assert ontology_quads(str(path)) == [ox.Quad(ox.NamedNode("https://example.org/a"),
                                                  ox.NamedNode("https://example.org/p"), ox.Literal("x"),
@@ -66,12 +69,15 @@ def model() -> Model:
                       "AJ": {Evidence("dir/004_b.txt", 0, 4): None}}
     anna.notations = {"AJ"}
     anna.docs |= {"dir/004_b.txt", "005_c.txt"}
+    pm = Entity("person/jan/peter", "person", "Jan Peter Balkenende")
+    pm.spellings = {"Peter": {Evidence("005_c.txt", 0, 4): None}, "Balkenende": {Evidence("005_c.txt", 5, 9): None},
+                    "a" * 81 + " b": {Evidence("005_c.txt", 0, 2): None}}
     team = Entity("team/x", "team", "Team X")
     team.add("vg:theme", Lit("Wonen", lang="nl"), "dir/004_b.txt")
     team.spellings = {"Team X": {Evidence("dir/004_b.txt", 0, 4): None},
                       "team x": {Evidence("dir/004_b.txt", 5, 9): None},
                       "Team-X": {Evidence("dir/004_b.txt", 12, 16): None}}
-    return Model({e.key: e for e in (anna, team)}, [doc, other])
+    return Model({e.key: e for e in (anna, team, pm)}, [doc, other])
 
 
 G4, G5, REF = graph_iri("004_b"), graph_iri("005_c"), graph_iri("reference")
@@ -127,8 +133,8 @@ def test_a_person_gets_types_labels_facts_and_evidence_per_document():
 
 def test_spellings_and_which_are_variants():
     quads = build_quads(model())
-    alt = {q.object.value for q in of(quads, ANNA) if q.predicate == c("skos:altLabel")}
-    assert alt == {"A. Jansen"}     # not the label in another case, a notation, or a person's surname
+    alt = {(q.object.value, q.graph_name) for q in of(quads, ANNA) if q.predicate == c("skos:altLabel")}
+    assert alt == {("A. Jansen", G4)}     # not the label in another case, a notation, or a person's surname
     spell = ox.NamedNode(f"{ID}spelling/person-anna-jansen-a-jansen")
     assert of(quads, spell) == {
         ox.Quad(spell, c("rdf:type"), c("skosxl:Label"), G4),
@@ -169,3 +175,13 @@ def test_quad_tuples_keep_the_written_order_and_add_the_ontology(tmp_path):
                                                    graph_iri("ontology"))
     assert len(tuples) == len(set(tuples)) == len(build_quads(model(), path))
     assert {ox.Quad(*t) for t in tuples} == build_quads(model(), str(path))
+
+
+def test_a_persons_surname_is_no_variant_but_a_middle_name_is_and_long_spellings_are_cut():
+    quads = build_quads(model())
+    pm = ox.NamedNode(f"{ID}person/jan/peter")
+    assert {q.object.value for q in of(quads, pm) if q.predicate == c("skos:altLabel")} == {"Peter", "a" * 81 + " b"}
+    nodes = {q.object.value for q in of(quads, pm) if q.predicate == c("vg:spelling")}
+    # only the key's first '/' becomes '-'; a spelling's slug has at most 80 characters, cut at a word
+    assert nodes == {f"{ID}spelling/person-jan/peter-peter", f"{ID}spelling/person-jan/peter-balkenende",
+                     f"{ID}spelling/person-jan/peter-{'a' * 80}"}

@@ -110,6 +110,8 @@ def test_function_word_longest_first_at_a_word_boundary():
     assert (f.pattern, rest) == ("minister van", "Financiën")
     f, rest = r.function("minister, ; Jeugd")
     assert (f.pattern, rest) == ("minister", "Jeugd")
+    f, rest = r.function("minister Xander-zaken")
+    assert (f.pattern, rest) == ("minister", "Xander-zaken")
     f, rest = r.function("DG")
     assert (f.function, rest) == ("directeur-generaal", "")
     assert r.function("ministerie van VROM") == (None, "ministerie van VROM")
@@ -124,7 +126,7 @@ CSV = {
                       "bvk,portfolio,,Bestuurlijke Vernieuwing,,,,\n",
     "municipalities.csv": "key,name,cbs_code,tooi,wikidata,places,source\n"
                           "zaanstad,Zaanstad,0479,t2,Q2,Zaandam|Krommenie,s2\n",
-    "parties.csv": "key,abbreviation,name,wikidata,source\npvda,PvdA,Partij van de Arbeid,Q3,s3\n",
+    "parties.csv": "key,abbreviation,name,wikidata,source\npvda,PvdA,Partij van de Arbeid,Q3,\"s3\r\ns4\"\n",
     "functions.csv": "pattern,function,coalition_role,names_department,source\n"
                      "Minister,minister,cabinet-member,yes,s\nwethouder,wethouder,municipal-representative,no,s\n",
 }
@@ -143,7 +145,7 @@ def test_load_reference_field_by_field(tmp_path):
         Department("szw", "ministry", ("SZW", "SoZa"), "Sociale Zaken", "Social", "t1", "Q1", "s1"),
         Department("bvk", "portfolio", (), "Bestuurlijke Vernieuwing", "", "", "", "")]
     assert r.municipalities == [Municipality("zaanstad", "Zaanstad", "0479", "t2", "Q2", ("Zaandam", "Krommenie"), "s2")]
-    assert r.parties == [Party("pvda", "PvdA", "Partij van de Arbeid", "Q3", "s3")]
+    assert r.parties == [Party("pvda", "PvdA", "Partij van de Arbeid", "Q3", "s3\r\ns4")]   # a quoted line break kept
     assert r.functions == [FunctionWord("wethouder", "wethouder", "municipal-representative", False),
                            FunctionWord("minister", "minister", "cabinet-member", True)]
     assert r.department("soza")[0].key == "szw" and r.municipality("Krommenie").key == "zaanstad"

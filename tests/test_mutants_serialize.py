@@ -11,7 +11,7 @@ import os
 import pyoxigraph as ox
 import pytest
 
-from vitalegraph.namespaces import FOAF, RDF
+from vitalegraph.namespaces import DCTERMS, FOAF, RDF
 from vitalegraph.pipeline import serialize
 from vitalegraph.pipeline.serialize import (atomic_write, atomic_write_many, dataset_bytes, sorted_quads,
                                             sorted_triples, trig_bytes, turtle_bytes)
@@ -20,6 +20,8 @@ EX = "https://w3id.org/vitalegraph/id/"
 A, B = ox.NamedNode(EX + "a"), ox.NamedNode(EX + "b")
 TYPE, NAME, KNOWS = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(FOAF.name)), ox.NamedNode(str(FOAF.knows))
 PERSON = ox.NamedNode(str(FOAF.Person))
+SOURCE = ox.NamedNode(str(DCTERMS.source))      # sorts before rdf:type
+BLANK = ox.BlankNode("b0")
 G1, G2 = ox.NamedNode("https://w3id.org/vitalegraph/graph/one"), ox.NamedNode("https://w3id.org/vitalegraph/graph/two")
 DEFAULT = ox.DefaultGraph()
 
@@ -31,23 +33,32 @@ QUADS = [
     ox.Quad(A, NAME, ox.Literal("Anna"), G1),       # the same triple in a second graph
     ox.Quad(A, NAME, ox.Literal("Anna"), G1),       # and twice in that graph
     ox.Quad(A, NAME, ox.Literal("Ann"), DEFAULT),
+    ox.Quad(B, KNOWS, A, G1),
+    ox.Quad(A, SOURCE, B, G1),
+    ox.Quad(BLANK, NAME, ox.Literal("Blank"), G1),   # '_:b0' sorts after every '<iri>'
 ]
 
 
 def test_triples_are_distinct_and_in_canonical_order():
     assert [(t.subject, t.predicate, t.object) for t in sorted_triples(QUADS)] == [
-        (A, TYPE, PERSON),                                # rdf:type first, though 'knows' < 'name' < 'type'
+        (A, TYPE, PERSON),                                # rdf:type first, though dct:source sorts before it
+        (A, SOURCE, B),
         (A, KNOWS, B),
         (A, NAME, ox.Literal("Ann")),
         (A, NAME, ox.Literal("Anna")),
+        (B, KNOWS, A),
         (B, NAME, ox.Literal("Bea")),
+        (BLANK, NAME, ox.Literal("Blank")),
     ]
 
 
 def test_quads_are_in_graph_order_then_canonical_order():
     assert list(sorted_quads(QUADS)) == [
+        ox.Quad(A, SOURCE, B, G1),
         ox.Quad(A, KNOWS, B, G1),
         ox.Quad(A, NAME, ox.Literal("Anna"), G1),
+        ox.Quad(B, KNOWS, A, G1),
+        ox.Quad(BLANK, NAME, ox.Literal("Blank"), G1),
         ox.Quad(A, TYPE, PERSON, G2),
         ox.Quad(A, NAME, ox.Literal("Anna"), G2),
         ox.Quad(B, NAME, ox.Literal("Bea"), G2),
@@ -71,7 +82,7 @@ def test_dataset_bytes_is_both_with_one_sort_and_counts_the_named_graphs():
     sizes = {}
     tuples = [(q.subject, q.predicate, q.object, q.graph_name) for q in QUADS]
     assert dataset_bytes(tuples, sizes) == (turtle_bytes(QUADS), trig_bytes(QUADS))
-    assert sizes == {G1.value: 2, G2.value: 3}            # distinct triples; the default graph is not counted
+    assert sizes == {G1.value: 5, G2.value: 3}            # distinct triples; the default graph is not counted
     assert dataset_bytes(QUADS) == (turtle_bytes(QUADS), trig_bytes(QUADS))
 
 
@@ -96,8 +107,8 @@ def test_stale_temporary_files_of_that_name_only_are_removed(tmp_path):
 
 
 def test_a_temporary_name_taken_by_someone_else_is_left_alone(tmp_path, monkeypatch):
-    names = iter(["aaaaaaaaaaaa", "bbbbbbbbbbbb"])
-    monkeypatch.setattr(serialize.secrets, "token_hex", lambda n: next(names))
+    names, sizes = iter(["aaaaaaaaaaaa", "bbbbbbbbbbbb"]), []
+    monkeypatch.setattr(serialize.secrets, "token_hex", lambda n: sizes.append(n) or next(names))
     theirs = tmp_path / ".y.ttl.aaaaaaaaaaaa.tmp"
     real_open = os.open
 
@@ -109,6 +120,7 @@ def test_a_temporary_name_taken_by_someone_else_is_left_alone(tmp_path, monkeypa
     atomic_write_many({tmp_path / "y.ttl": b"two"})
     assert (tmp_path / "y.ttl").read_bytes() == b"two" and theirs.read_bytes() == b"theirs"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".y.ttl.aaaaaaaaaaaa.tmp", "y.ttl"]
+    assert sizes == [6, 6]                                   # twelve hex digits a name
 
 
 def test_a_failed_write_touches_no_target_and_leaves_no_temporary_file(tmp_path):
@@ -142,3 +154,10 @@ def test_a_new_file_is_readable_by_all_the_umask_allows(tmp_path):
         assert (tmp_path / "open.ttl").stat().st_mode & 0o777 == 0o666
     finally:
         os.umask(umask)
+
+
+def test_a_stale_file_removed_by_someone_else_first_is_no_error(tmp_path, monkeypatch):
+    gone = tmp_path / ".a.ttl.0123456789ab.tmp"               # listed, then removed by another build
+    monkeypatch.setattr(type(tmp_path), "glob", lambda self, pattern: iter([gone]))
+    atomic_write_many({tmp_path / "a.ttl": b"a"})
+    assert (tmp_path / "a.ttl").read_bytes() == b"a"

@@ -72,15 +72,18 @@ def test_reading_files_and_folders(tmp_path):
     with pytest.raises(SourceError) as err:
         read_source(tmp_path / "d.txt")
     assert str(err.value) == "d.txt: cannot read: Is a directory"
+    assert (err.value.file, err.value.line) == ("d.txt", 0)                # no line to blame
 
 
 def test_source_folder_refusals(tmp_path):
     with pytest.raises(SourceError) as err:
         source_files(tmp_path / "nowhere")
     assert str(err.value) == f"{tmp_path / 'nowhere'}: no such folder; pass --sources DIR with the source .txt files"
+    assert err.value.line == 0
     with pytest.raises(SourceError) as err:
         source_files(tmp_path)
     assert str(err.value) == f"{tmp_path}: no source documents (*.txt) in this folder"
+    assert err.value.line == 0
     (tmp_path / "f.txt").write_bytes(b"x")
     with pytest.raises(SourceError):
         source_files(tmp_path / "f.txt")                     # a file is not a folder

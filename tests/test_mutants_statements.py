@@ -57,6 +57,10 @@ def test_find_within_a_region():
     assert index.find_within("Een", region) is None
     assert index.find_within("wijken", region).start == doc.text.index("wijken")
     assert index.find_within("de", index.find("Deventer: de")).start == doc.text.index(" de ") + 1
+    small = TextIndex(doc_of("a b c, d"))
+    assert small.find_within("c", small.find("a b")) is None           # the word right after the region
+    assert small.find_within(",", small.find("b c")) is None           # the character right after it
+    assert small.find_within("b", small.find("a b")).start == 2
 
 
 def test_quotes_is_a_string_or_a_list_of_strings():

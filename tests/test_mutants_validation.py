@@ -32,18 +32,27 @@ vgs:ThingShape a sh:NodeShape ; sh:targetClass ex:Thing ; rdfs:label "things" ;
   sh:property [ sh:path ex:label ; sh:minLength 3 ] ;
   sh:property [ sh:path ex:member ; sh:qualifiedValueShape [ sh:class ex:Person ] ;
                 sh:qualifiedMinCount 1 ; sh:qualifiedMaxCount 1 ] ;
-  sh:property [ sh:path ex:member2 ; sh:qualifiedValueShape [ sh:class ex:Person ] ;
-                sh:qualifiedMinCount 2 ; sh:qualifiedMaxCount 2 ] .
+  sh:property [ sh:path ex:member2 ; sh:qualifiedValueShape [ a sh:Shape ; sh:class ex:Person ] ;
+                sh:qualifiedMinCount 2 ; sh:qualifiedMaxCount 2 ] ;
+  sh:property [ sh:path ex:member0 ; sh:qualifiedValueShape [ sh:class ex:Person ] ; sh:qualifiedMaxCount 0 ] .
+
+vgs:KindShape a sh:NodeShape ; sh:targetClass ex:Kind ;
+  sh:property [ sh:path ex:weight ; sh:minCount 1 ] .
+ex:Kind a ex:ClassOfShapes .
+vgs:Notes rdfs:seeAlso sh:NodeShape .
 """
 
 DATA = PREFIXES + """
 ex:SubThing rdfs:subClassOf ex:Thing .  ex:SubKind rdfs:subClassOf ex:Kind .  ex:Student rdfs:subClassOf ex:Person .
-ex:k a ex:SubKind .  ex:p1 a ex:Person .  ex:p2 a ex:Student .  ex:p3 a ex:Person .
+ex:k a ex:SubKind ; ex:weight 1 .  ex:p1 a ex:Person .  ex:p2 a ex:Student .  ex:p3 a ex:Person .
 ex:good a ex:Thing ; ex:one 1 ; ex:two 1, 2 ; ex:kind ex:k ; ex:year "2006"^^xsd:gYear ; ex:code "abc" ;
-  ex:Code "ABC" ; ex:start 0 ; ex:label "abc" ; ex:member ex:p1, ex:x ; ex:member2 ex:p1, ex:p2 .
+  ex:Code "ABC" ; ex:start 0 ; ex:label "abc" ; ex:member ex:p1, ex:x ; ex:member2 ex:p1, ex:p2 ;
+  ex:member0 ex:x .
 ex:few a ex:SubThing ; ex:two 1 ; ex:kind ex:x ; ex:year "2006" ; ex:code "ab1" ; ex:Code "AB1" ;
   ex:start -1 ; ex:label "ab" ; ex:member ex:x ; ex:member2 ex:p1, ex:x .
-ex:many a ex:Thing ; ex:one 1, 2 ; ex:two 1, 2, 3 ; ex:none 1 ; ex:member ex:p1, ex:p2 ; ex:member2 ex:p1, ex:p2, ex:p3 .
+ex:many a ex:Thing ; ex:one 1, 2 ; ex:two 1, 2, 3 ; ex:none 1 ; ex:member ex:p1, ex:p2 ; ex:member2 ex:p1, ex:p2, ex:p3 ;
+  ex:member0 ex:p1 .
+ex:kind2 a ex:Kind .
 ex:other ex:one 1, 2 .
 """
 
@@ -65,6 +74,8 @@ EXPECTED = {
     ("many", "none", "More than 0 values"),
     ("many", "member", "More than 1 values conform to the qualified shape"),
     ("many", "member2", "More than 2 values conform to the qualified shape"),
+    ("many", "member0", "More than 0 values conform to the qualified shape"),
+    ("kind2", "weight", "Less than 1 values"),
 }
 
 
@@ -86,16 +97,19 @@ def test_every_constraint_on_the_sparql_route(tmp_path):
     report = validate_store(store_of(DATA), shapes_file(tmp_path))
     assert not report.conforms and report.route == "SPARQL checks on Oxigraph"
     assert {(v.focus.removeprefix(EX), v.path.removeprefix(EX), v.message) for v in report.violations} == EXPECTED
-    assert {v.shape for v in report.violations} == {SHAPE}
+    assert {v.shape for v in report.violations if v.focus != EX + "kind2"} == {SHAPE}
+    assert [v.shape for v in report.violations if v.focus == EX + "kind2"] == [SHAPE.replace("Thing", "Kind")]
     assert report.violations == sorted(report.violations)
 
 
 def test_pyshacl_gives_the_same_violations(tmp_path):
     quads = list(store_of(DATA, "https://example.org/g"))
     report = validate(to_rdflib(quads), shapes_file(tmp_path))
-    assert not report.conforms and report.route == "pySHACL"
+    assert report.conforms is False and report.route == "pySHACL"
     assert report.violations == validate_store(store_of(DATA), shapes_file(tmp_path)).violations
-    assert all(v.message for v in report.violations) and report.violations == sorted(report.violations)
+    assert report.violations == sorted(report.violations)
+    few_one = next(v for v in report.violations if v.focus == EX + "few" and v.path == EX + "one")
+    assert "Less than 1 values" in few_one.message                 # pySHACL's own message
 
 
 def test_union_or_default_graph_only(tmp_path):
@@ -166,3 +180,11 @@ def test_violation_text_and_report_summary():
     assert len(lines) == 12 and lines[-1] == "  ... and 2 more"
     assert many.summary(limit=12).split("\n")[-1] == "  vgid:11 violates vgs:ThingShape: m"
     assert len(many.summary(limit=11).split("\n")) == 13
+
+
+def test_a_refused_shape_is_named_though_another_comes_first(tmp_path):
+    shapes = PREFIXES + ("vgs:A a sh:NodeShape ; sh:targetClass ex:T ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .\n"
+                         "vgs:S a sh:NodeShape ; sh:targetClass ex:T ; sh:targetNode ex:a .")
+    with pytest.raises(ValueError) as err:
+        compile_shapes(shapes_file(tmp_path, shapes))
+    assert str(err.value).startswith("https://w3id.org/vitalegraph/shapes#S: ")

@@ -120,6 +120,7 @@ def test_districts_are_one_per_name_within_a_municipality():
                           ("schema:containedInPlace", Ref("municipality/zaanstad")): {"004_x.txt"}}
     assert district(r, zaanstad, Text("oostzaan-zuid (poelenburg)", 8, 34, 2), DOC, create=False) is poel
     assert list(poel.spellings) == ["Oostzaan-Zuid (Poelenburg)", "oostzaan-zuid (poelenburg)"]
+    assert list(poel.spellings["oostzaan-zuid (poelenburg)"]) == [Evidence("004_x.txt", 8, 34)]
     plain = district(r, utrecht, Text("Oostzaan-Zuid", 8, 21, 2), DOC)
     assert plain.key == "district/utrecht-oostzaan-zuid"
     # the same name with parentheses after a district of the plain name: its slug would collide

@@ -14,7 +14,7 @@ from vitalegraph.pipeline.extraction import Text
 from vitalegraph.pipeline.reference import Municipality, Reference
 from vitalegraph.pipeline.resolution import resolver as resolver_module
 from vitalegraph.pipeline.resolution.model import Entity, Evidence, Lit, Model, Ref, date_literal
-from vitalegraph.pipeline.resolution.places import district, load_municipalities, municipality
+from vitalegraph.pipeline.resolution.places import district, load_municipalities, municipality, place_or_municipality
 from vitalegraph.pipeline.resolution.resolver import Resolver, handles, resolve_statements
 from vitalegraph.pipeline.sources import SourceDocument
 
@@ -94,8 +94,12 @@ def test_municipalities_from_the_reference_and_by_place():
                               ("skos:exactMatch", Lit("http://www.wikidata.org/entity/Q1", "iri")): {None},
                               ("dct:source", Lit("s.csv")): {None}}
     assert utrecht.facts == {("skos:prefLabel", Lit("Utrecht", lang="nl")): {None}, ("dct:source", Lit("u.csv")): {None}}
-    found = municipality(r, Text("Zaandam", 0, 7, 1), DOC)
-    assert found is zaanstad and zaanstad.spellings == {"Zaandam": {Evidence("004_x.txt", 0, 7): None}}
+    found, place = place_or_municipality(r, Text("Zaandam", 0, 7, 1), DOC)
+    # a place in the municipality is a place of its own, not another spelling of the municipality
+    assert found is zaanstad and zaanstad.spellings == {}
+    assert place is not None and place.kind == "place" and place.label == "Zaandam"
+    assert place.spellings == {"Zaandam": {Evidence("004_x.txt", 0, 7): None}}
+    assert municipality(r, Text("Zaandam", 0, 7, 1), DOC) is zaanstad
     assert r.warnings == []
 
 

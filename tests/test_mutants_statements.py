@@ -105,7 +105,8 @@ def test_a_statement_file_loads_with_its_quotes_and_labels(tmp_path):
 @pytest.mark.parametrize("body, message", [
     ("[[mention]\n", "bron.toml: not a readable TOML file: "),
     ('[[zeta]]\nx = 1\n[[alpha]]\nx = 1\n', "bron.toml: unknown statement kind [[alpha]]; known: pilot_city, mention, "
-     "agreement, approach_step, district_role, membership, publication, project, adoption, evaluation"),
+     "agreement, approach_step, district_role, membership, publication, project, adoption, evaluation, "
+     "person_function, commitment, participation"),
     ('mention = 3\n', "bron.toml: 'mention' must be an array of tables ([[mention]])"),
     ('[[mention]]\nquote = "Een"\n', "bron.toml: [[mention]] #1: missing key 'type'"),
     ('[[mention]]\ntype = "x"\nname = "n"\nquote = "Een"\n[[mention]]\ntype = "x"\nquote = "Een"\n',

@@ -77,3 +77,17 @@ def test_evidence_as_a_derivation_would_break_the_shapes_under_rdfs(data, ontolo
         graph.add(axiom)
     found = _violations(wrong_data, wrong_ontology, "rdfs")
     assert found and all(str(PROV.wasDerivedFrom) in v for v in found)
+
+
+def test_every_concept_and_scheme_has_a_label_and_a_comment_in_dutch_and_english(ontology):
+    """The SKOS concepts and schemes the ontology defines (roles, functions, stances, document kinds,
+    bases) are terms too: an RDFS tool finds their rdfs:label and rdfs:comment in both languages."""
+    from rdflib.namespace import SKOS
+
+    concepts = sorted({s for kind in (SKOS.Concept, SKOS.ConceptScheme) for s in ontology.subjects(RDF.type, kind)}
+                      | {s for s in ontology.subjects(SKOS.inScheme, None)})
+    assert len(concepts) >= 25
+    missing = [f"{c} @{lang}" for c in concepts for lang in ("nl", "en")
+               if not any(getattr(o, "language", None) == lang for o in ontology.objects(c, RDFS.label))
+               or not any(getattr(o, "language", None) == lang and str(o).strip() for o in ontology.objects(c, RDFS.comment))]
+    assert missing == []

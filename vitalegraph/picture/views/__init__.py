@@ -34,6 +34,7 @@ class View:
     graph: Callable[[list[dict], Mapping[str, str]], object]
     rank: int
     evidence: bool = False
+    encodings: tuple[str, ...] = ("colour", "size", "faded")
 
 
 #: the views by name, in their rank
@@ -43,7 +44,8 @@ REGISTRY = Registry("view")
 VIEWS: Mapping[str, str] = descriptions(REGISTRY)
 
 
-def view(name: str, *, title: str, description: str, rank: int, evidence: bool = False):
+def view(name: str, *, title: str, description: str, rank: int, evidence: bool = False,
+         encodings: tuple[str, ...] = ("colour", "size", "faded")):
     """Register the decorated function as the graph of view *name*.
 
     Parameters
@@ -58,6 +60,10 @@ def view(name: str, *, title: str, description: str, rank: int, evidence: bool =
         Its place among the views (the order ``build`` writes them and errors list them).
     evidence : bool
         Whether the page shows the source quote behind each membership of a person.
+    encodings : tuple of str
+        What the legend explains, in its order: ``colour``, ``size``, ``linker``, ``solid``,
+        ``dashed``, ``dotted``, ``width``, ``faded``. A line style's words are the text
+        ``<style>_<name>`` of :mod:`vitalegraph.picture.text`; the view's help is ``help_<name>``.
 
     Returns
     -------
@@ -71,7 +77,7 @@ def view(name: str, *, title: str, description: str, rank: int, evidence: bool =
         If a view of that name is registered already.
     """
     def register(graph):
-        REGISTRY.add(name, View(name, title, description, graph, rank, evidence))
+        REGISTRY.add(name, View(name, title, description, graph, rank, evidence, tuple(encodings)))
         return graph
     return register
 

@@ -569,3 +569,26 @@ def test_the_page_speaks_dutch_with_the_ontologys_words(chromium, tour_pages):
     assert "rol" in panel and "directeur-generaal" in panel and "projectbeschrijving" in panel
     assert "Annet Bertram (directeur-generaal VROM)" in panel        # the source's words as written
     assert_clean(chromium)
+
+
+def test_the_embedded_picture_fits_its_frame_on_first_load(chromium, dataset, rows, tmp_path):
+    """As in the notebook: the page in a sandboxed iframe, opened afresh several times, shows the
+    whole picture (every node inside the frame), not a corner of it."""
+    page, _G = vp.render_view(dataset, "coalitions", rows=rows, tour=True)
+    path = tmp_path / "notebook.html"
+    path.write_text('<!DOCTYPE html><meta charset="utf-8"><title>frame</title><p>above</p>'
+                    + vp.picture_iframe(page, height=680) + "<script>window.vgReady = 1;</script>", encoding="utf-8")
+    for _ in range(4):
+        chromium.open(path)
+        chromium.driver.switch_to.frame(chromium.driver.find_element(By.TAG_NAME, "iframe"))
+        try:
+            wait_for(chromium, "return window.vgReady || null", timeout=20)
+            time.sleep(0.3)
+            outside = chromium.js("""var net = vgPicture.network, g = document.getElementById('graph');
+                var ids = vgPicture.nodes.getIds(), out = [];
+                ids.forEach(function (k) { var p = net.canvasToDOM(net.getPosition(k));
+                  if (p.x < 0 || p.y < 0 || p.x > g.clientWidth || p.y > g.clientHeight) { out.push(k); } });
+                return [out.length, g.clientWidth, g.clientHeight];""")
+        finally:
+            chromium.driver.switch_to.default_content()
+        assert outside[0] == 0 and outside[1] > 300 and outside[2] > 300, outside

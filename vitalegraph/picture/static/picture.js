@@ -606,6 +606,7 @@
     var link = byId("tour-link");
     link.href = "#tour-" + (k + 1);
     link.textContent = say("tour_link");
+    link.hidden = false;
     tourBack.textContent = say("tour_back");
     tourNext.textContent = say("tour_next");
     tourBack.disabled = k === 0;
@@ -621,6 +622,7 @@
     byId("tour-caption").textContent = "";
     byId("tour-count").textContent = "";
     byId("tour-link").textContent = "";
+    byId("tour-link").hidden = true;
     tourBack.disabled = true;
     tourNext.textContent = say("tour_start");
     tourNext.disabled = false;

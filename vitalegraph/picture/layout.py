@@ -245,9 +245,11 @@ def _separate(xy, box, labels, pad: float = 4.0, rounds: int = 400, bias: float 
     mid = (down - up) / 2
     span = (up + down) / 2
 
+    plain = m == 0
+
     def push(xy, rounds):
         for _ in range(rounds):
-            P = A @ xy
+            P = xy if plain else A @ xy
             dx = P[:, None, 0] - P[None, :, 0]
             cy = P[:, 1] + mid
             dy = cy[:, None] - cy[None, :]
@@ -262,11 +264,12 @@ def _separate(xy, box, labels, pad: float = 4.0, rounds: int = 400, bias: float 
             sy = np.where(dy != 0, np.sign(dy), tie_sign)
             fx = np.where(hit & along_x, sx * ox / 2, 0.0).sum(axis=1)
             fy = np.where(hit & ~along_x, sy * oy / 2, 0.0).sum(axis=1)
-            xy = xy + (W @ np.stack([fx, fy], axis=1)) / norm * 1.05
+            F = np.stack([fx, fy], axis=1)
+            xy = xy + (F if plain else (W @ F) / norm) * 1.05
         return xy, False
 
     def score(xy):
-        P = A @ xy
+        P = xy if plain else A @ xy
         w = float((P[:, 0] + half).max() - (P[:, 0] - half).min())
         h = float((P[:, 1] + down).max() - (P[:, 1] - up).min())
         return min(ASPECT / w, 1.0 / h), (1 if h * ASPECT > w else 0)
@@ -282,10 +285,9 @@ def _separate(xy, box, labels, pad: float = 4.0, rounds: int = 400, bias: float 
         factor = np.array([0.985, 0.985])
         factor[axis] = 0.95
         xy, ok = push(centre + (xy - centre) * factor, 25)
-        if ok:
-            got, _a = score(xy)
-            if got > best:
-                kept, best = xy, got
+        got = score(xy)[0] if ok else 0.0
+        if got > best:
+            kept, best = xy, got
     if best == 0.0:
         kept, _ok = push(xy, rounds * 4)
     return kept

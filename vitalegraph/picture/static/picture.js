@@ -374,7 +374,8 @@
     panelBody.appendChild(el("h2", null, n.l));
     var kind = el("div", "kind");
     kind.appendChild(swatch(g));
-    kind.appendChild(el("span", null, g[1] + (n.d && n.d.indexOf(n.l) !== 0 && n.d !== n.l ? " \u00b7 " + n.d.replace(/\n/g, " ") : "")));
+    var other = n.d ? n.d.replace(/\n/g, " ") : "";
+    kind.appendChild(el("span", null, g[1] + (other && other.indexOf(n.l) !== 0 && other !== n.l ? " \u00b7 " + other : "")));
     panelBody.appendChild(kind);
     if (n.t) { panelBody.appendChild(el("p", "plain", n.t)); }
     panelBody.appendChild(factList(n.f));

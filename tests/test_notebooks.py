@@ -37,3 +37,11 @@ def test_notebook_runs_top_to_bottom(path):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
     assert all(c.execution_count for c in nb.cells if c.cell_type == "code")
+    if path.name == "analyst.ipynb":
+        outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+        plots = [o for o in outputs if "image/png" in o.get("data", {})]
+        assert len(plots) >= 3, "the bar chart, the department x district matrix and the linkers"
+        sentences = [o["data"]["text/markdown"] for o in outputs if "text/markdown" in o.get("data", {})]
+        assert len(sentences) >= 8 and any("reach the most districts" in s for s in sentences)
+        tables = "".join(o["data"].get("text/html", "") for o in outputs if "data" in o)
+        assert "https://w3id.org/vitalegraph/id/" not in tables.split("<iframe")[0]    # short labels, no IRIs

@@ -85,7 +85,12 @@ def test_coalitions_view_joins_persons_teams_districts_municipalities_ministries
 def test_district_and_department_views(rows, dataset):
     D = vp.view_graph("districts", rows, vp.short_names(dataset))
     edge = D.edges[ID + "district/amsterdam-overtoomse-veld", ID + "district/utrecht-overvecht"]
-    assert edge["short"] == "Annet Bertram, VROM" and edge["persons"] == "Annet Bertram"
+    # one tie: she is VROM's only official in both teams, so VROM is no second (department) tie
+    assert edge["short"] == "Annet Bertram" and edge["persons"] == "Annet Bertram" and edge["ministries"] == ""
+    assert edge["same_person"] == "VROM (Annet Bertram)" and edge["weight"] == 1 and edge["style"] == "solid"
+    other = D.edges[ID + "district/den-haag-zuidwest", ID + "district/utrecht-overvecht"]
+    assert (other["persons"], other["ministries"], other["style"]) == ("", "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer", "dashed")
+    assert D.nodes[ID + "district/utrecht-overvecht"]["short"] == "Overvecht (Utrecht)"
     M = vp.view_graph("departments", rows, vp.short_names(dataset))
     assert M.nodes[ID + "department/vrom"]["short"] == "VROM"
     assert sorted(M.nodes[d]["label"] for d in M[ID + "department/vrom"]) == ["Overtoomse Veld", "Overvecht", "Zuidwest"]
@@ -261,6 +266,8 @@ def test_search_finds_annet_bertram_and_lights_up_her_districts(chromium, pages,
     assert not {"Berflo Es", "Zuidwest", "Nieuw West"} & set(lit)
     panel = chromium.driver.find_element(By.ID, "panel").text
     assert "Annet Bertram (directeur-generaal VROM)" in panel and "characters 3644–3683" in panel
+    assert "Pilotwijken Nieuwe coalities voor de wijk · project page · 2009-03 or later" in panel   # title, kind, date
+    assert "004_157f315819f9f14b.txt" in panel                                                      # the file: a detail
     time.sleep(0.5)
     chromium.driver.save_screenshot(str(shots / "coalitions-annet-bertram.png"))
     assert_clean(chromium)
@@ -293,7 +300,8 @@ def test_hover_shows_accented_names(chromium, pages, shots, name):
 def test_filters_hide_a_kind_a_ministry_and_a_municipality(chromium, pages):
     chromium.open(pages["coalitions"][0])
     hidden = "return vgPicture.nodes.get({filter: function (n) { return n.hidden === true; }}).map(function (n) { return vgPicture.data.nodes[n.id].l; })"
-    chromium.driver.find_element(By.XPATH, "//ul[@id='legend']//label[contains(., 'ministry (13)')]/input").click()
+    chromium.driver.find_element(By.XPATH, "//ul[@id='legend']//label[contains(., 'ministry')]/input").click()
+    assert chromium.driver.find_element(By.XPATH, "//ul[@id='legend']//label[contains(., 'ministry')]").text.endswith("0 of 13")
     assert len(chromium.js(hidden)) == 13
     chromium.driver.find_element(By.ID, "reset").click()
     assert chromium.js(hidden) == []
@@ -352,3 +360,235 @@ def test_a_few_hundred_nodes_open_in_a_second_and_5000_still_pan(chromium, tmp_p
         assert abs(after["x"] - before["x"]) > 50, "the view did not pan"
         chromium.driver.save_screenshot(str(shots / f"synthetic-{n}.png"))
         assert_clean(chromium)
+
+
+# ---------------------------------------------------------------- what an analyst sees (issue 19)
+#: measures, in the page, every drawn label from vis-network's own positions and sizes: its box in
+#: CSS pixels of the frame and its font size on screen (canvas size times the scale)
+MEASURE = """
+var net = vgPicture.network, body = net.body, scale = net.getScale(), out = [];
+function add(kind, text, lm) {
+  if (!text || !lm || !lm.visible()) { return; }
+  var s = lm.size;
+  if (!s || !s.width) { return; }
+  var a = net.canvasToDOM({x: s.left, y: s.top}), b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+  out.push({kind: kind, text: text, px: lm.fontOptions.size * scale, left: a.x, top: a.y, right: b.x, bottom: b.y});
+}
+var kinds = {};
+vgPicture.data.legend.forEach(function (g) { kinds[g[4]] = g[0].split("/")[0]; });
+Object.keys(body.nodes).forEach(function (id) {
+  var n = body.nodes[id];
+  if (!n.options.hidden) { add(kinds[vgPicture.data.nodes[id].g], n.options.label, n.labelModule); }
+});
+Object.keys(body.edges).forEach(function (id) {
+  var e = body.edges[id];
+  if (!e.options.hidden) { add("edge", e.options.label, e.labelModule); }
+});
+var g = document.getElementById("graph");
+return {labels: out, width: g.clientWidth, height: g.clientHeight, scale: scale};
+"""
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    out = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            if min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5 and \
+                    min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5:
+                out.append((a["text"], b["text"]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def tour_pages(dataset, rows, tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("tour")
+    result = {}
+    for view in vp.VIEWS:
+        for lang in ("en", "nl"):
+            path = out / f"{view}-{lang}.html"
+            path.write_bytes(vp.render_view(dataset, view, rows=rows, tour=True, lang=lang)[0].encode("utf-8"))
+            result[f"{view}-{lang}"] = path
+    return result
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1280, 800)], ids=["1600x1000", "1280x800"])
+def test_default_view_labels_are_readable_and_apart(size, tour_pages, shots):
+    """At the default view, every district, ministry and team label is at least 11 CSS px, no two
+    drawn labels overlap, and none is cut off by the frame: measured from vis-network itself."""
+    from browser import Browser
+
+    browser = Browser(*size)
+    try:
+        for view in vp.VIEWS:
+            browser.open(tour_pages[f"{view}-en"])
+            time.sleep(0.3)
+            m = browser.js(MEASURE)
+            hubs = [x for x in m["labels"] if x["kind"] in ("district", "ministry", "team")]
+            assert hubs, view
+            small = min(hubs, key=lambda x: x["px"])
+            assert small["px"] >= 11, f"{view} at {size}: {small['text']!r} is {small['px']:.1f} px"
+            assert overlapping(m["labels"]) == [], f"{view} at {size}"
+            cut = [x["text"] for x in m["labels"] if x["left"] < -0.5 or x["top"] < -0.5
+                   or x["right"] > m["width"] + 0.5 or x["bottom"] > m["height"] + 0.5]
+            assert cut == [], f"{view} at {size}: labels cut off"
+            browser.driver.save_screenshot(str(shots / f"{view}-{size[0]}x{size[1]}.png"))
+            print(f"{view} {size}: {len(m['labels'])} labels, smallest hub label {small['px']:.1f} px")
+            assert_clean(browser)
+    finally:
+        browser.quit()
+
+
+def test_clicking_a_node_zooms_to_its_neighbourhood(chromium, tour_pages, shots):
+    chromium.open(tour_pages["coalitions-en"])
+    home = chromium.js("return vgPicture.home()")
+    me = node_id(chromium, "Steven van Eijk")
+    chromium.js("vgPicture.network.moveTo({scale: vgPicture.home()});")
+    hover(chromium, me)
+    ActionChains(chromium.driver).click(chromium.driver.find_element(By.CSS_SELECTOR, "#graph canvas")).perform()
+    wait_for(chromium, "return vgPicture.network.getSelectedNodes().length")
+    time.sleep(0.6)
+    assert chromium.js("return vgPicture.network.getScale()") > 1.2 * home
+    inside = chromium.js("""var net = vgPicture.network, g = document.getElementById('graph');
+        var panel = document.getElementById('panel').offsetWidth;
+        return vgPicture.highlighted().map(function (l) {
+          var k = vgPicture.data.nodes.findIndex(function (n) { return n.l === l; });
+          var p = net.canvasToDOM(net.getPosition(k));
+          return p.x >= 0 && p.y >= 0 && p.x <= g.clientWidth - panel && p.y <= g.clientHeight; });""")
+    assert inside and all(inside)
+    assert "Steven van Eijk" in chromium.driver.find_element(By.CSS_SELECTOR, "#panel h2").text
+    chromium.driver.save_screenshot(str(shots / "coalitions-click-zoom.png"))
+    chromium.driver.find_element(By.ID, "fit").click()
+    assert abs(chromium.js("return vgPicture.network.getScale()") - home) < 1e-6
+    assert_clean(chromium)
+
+
+def tip_shown(browser) -> bool:
+    return browser.js("return !document.getElementById('tip').hidden")
+
+
+def test_the_tooltip_goes_on_leave_esc_filter_and_search(chromium, tour_pages):
+    chromium.open(tour_pages["coalitions-en"])
+    me = node_id(chromium, "Annet Bertram")
+    hover(chromium, me)
+    wait_for(chromium, "return !document.getElementById('tip').hidden")
+    assert "links 2 districts" in chromium.driver.find_element(By.ID, "tip").text     # plain words
+    assert "betweenness" not in chromium.driver.find_element(By.ID, "tip").text
+    ActionChains(chromium.driver).move_to_element(chromium.driver.find_element(By.ID, "legend")).perform()
+    time.sleep(0.2)
+    assert not tip_shown(chromium), "left the graph"
+    for action in ("esc", "filter", "search"):
+        hover(chromium, me)
+        wait_for(chromium, "return !document.getElementById('tip').hidden")
+        if action == "esc":
+            chromium.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        elif action == "filter":
+            chromium.js("var b = document.querySelector('#legend input'); b.click(); b.click();")
+        else:
+            chromium.js("var s = document.getElementById('search'); s.value = 'x'; s.dispatchEvent(new Event('input'));")
+        assert not tip_shown(chromium), action
+    assert_clean(chromium)
+
+
+def results_text(browser) -> list[str]:
+    return [li.text for li in browser.driver.find_elements(By.CSS_SELECTOR, "#results li")]
+
+
+@pytest.mark.parametrize("view, query, expected", [
+    ("districts", "Bertram", "Overtoomse Veld — Overvecht"),          # a person on an edge
+    ("departments", "Bertram", "Volkshuisvesting"),                    # an official of a ministry
+    ("coalitions", "Amsterdam", "Nieuw West"),                         # a municipality finds its districts
+    ("districts", "Amsterdam", "Overtoomse Veld"),
+    ("districts", "VROM", "Overtoomse Veld — Zuidwest"),               # a department on an edge
+])
+def test_search_finds_everything_the_view_shows(chromium, tour_pages, view, query, expected):
+    chromium.open(tour_pages[f"{view}-en"])
+    box = chromium.driver.find_element(By.ID, "search")
+    box.send_keys(query)
+    assert any(expected in r for r in results_text(chromium)), results_text(chromium)
+    box.clear()
+    box.send_keys("qqqzzz")
+    assert results_text(chromium) == ["No match for “qqqzzz”."]
+    assert_clean(chromium)
+
+
+def test_a_district_panel_names_who_links_it_to_each_district(chromium, tour_pages, shots):
+    chromium.open(tour_pages["districts-en"])
+    chromium.js("vgPicture.select(arguments[0], false)", node_id(chromium, "Overvecht"))
+    panel = chromium.driver.find_element(By.ID, "panel").text
+    assert "Links to other districts (4)" in panel
+    assert "through a person: Annet Bertram" in panel and "through a department: SZW" in panel
+    time.sleep(0.5)
+    chromium.driver.save_screenshot(str(shots / "districts-overvecht.png"))
+    assert_clean(chromium)
+
+
+def test_only_the_linkers(chromium, tour_pages):
+    chromium.open(tour_pages["coalitions-en"])
+    chromium.driver.find_element(By.ID, "linkers").click()
+    shown = chromium.js("return vgPicture.nodes.get({filter: function (n) { return !n.hidden; }}).map(function (n) { return vgPicture.data.nodes[n.id].l; })")
+    assert {"Annet Bertram", "Steven van Eijk", "Overvecht", "Overtoomse Veld"} <= set(shown)
+    assert "Amsterdam" not in shown and "KPN" not in shown and len(shown) < 60
+    assert_clean(chromium)
+
+
+def test_the_tour_steps_through_the_graph(chromium, tour_pages, shots):
+    data = page_data(tour_pages["coalitions-en"].read_text(encoding="utf-8"))
+    steps = data["tour"]
+    assert 4 <= len(steps) <= 7
+    assert steps[0]["caption"].startswith("13 adoption teams worked in 12 districts of 11 municipalities")
+    assert "Annet Bertram (Overtoomse Veld and Overvecht)" in steps[2]["caption"]
+    chromium.open(tour_pages["coalitions-en"])
+    chromium.driver.find_element(By.ID, "tour-next").click()
+    for k, step in enumerate(steps):
+        assert chromium.driver.find_element(By.ID, "tour-caption").text == step["caption"]
+        assert chromium.js("return location.hash") == f"#tour-{k + 1}"
+        lit = chromium.js("return vgPicture.highlighted().length")
+        assert lit == len(step["nodes"]) or not step["nodes"]
+        time.sleep(0.45)
+        chromium.driver.save_screenshot(str(shots / f"coalitions-tour-{k + 1}.png"))
+        if k < len(steps) - 1:
+            chromium.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+    chromium.driver.find_element(By.ID, "tour-back").click()
+    assert chromium.js("return vgPicture.tourAt()") == len(steps) - 2
+    # a link to a step opens it
+    chromium.driver.get(tour_pages["coalitions-en"].resolve().as_uri() + "#tour-3")
+    wait_for(chromium, "return window.vgPicture && vgPicture.tourAt() === 2")
+    assert chromium.driver.find_element(By.ID, "tour-caption").text == steps[2]["caption"]
+    assert_clean(chromium)
+
+
+def test_the_page_speaks_dutch_with_the_ontologys_words(chromium, tour_pages):
+    html = tour_pages["coalitions-nl"].read_text(encoding="utf-8")
+    assert '<html lang="nl">' in html
+    chromium.open(tour_pages["coalitions-nl"])
+    legend = chromium.driver.find_element(By.ID, "legend").text
+    assert "persoon: directeur-generaal" in legend and "wijk" in legend and "adoptieteam" in legend
+    assert chromium.driver.find_element(By.ID, "fit").text == "Passend maken"
+    chromium.js("vgPicture.select(arguments[0], false)", node_id(chromium, "Annet Bertram"))
+    panel = chromium.driver.find_element(By.ID, "panel").text
+    assert "rol" in panel and "directeur-generaal" in panel and "projectbeschrijving" in panel
+    assert "Annet Bertram (directeur-generaal VROM)" in panel        # the source's words as written
+    assert_clean(chromium)
+
+
+def test_the_embedded_picture_fits_its_frame_on_first_load(chromium, dataset, rows, tmp_path):
+    """As in the notebook: the page in a sandboxed iframe, opened afresh several times, shows the
+    whole picture (every node inside the frame), not a corner of it."""
+    page, _G = vp.render_view(dataset, "coalitions", rows=rows, tour=True)
+    path = tmp_path / "notebook.html"
+    path.write_text('<!DOCTYPE html><meta charset="utf-8"><title>frame</title><p>above</p>'
+                    + vp.picture_iframe(page, height=680) + "<script>window.vgReady = 1;</script>", encoding="utf-8")
+    for _ in range(4):
+        chromium.open(path)
+        chromium.driver.switch_to.frame(chromium.driver.find_element(By.TAG_NAME, "iframe"))
+        try:
+            wait_for(chromium, "return window.vgReady || null", timeout=20)
+            time.sleep(0.3)
+            outside = chromium.js("""var net = vgPicture.network, g = document.getElementById('graph');
+                var ids = vgPicture.nodes.getIds(), out = [];
+                ids.forEach(function (k) { var p = net.canvasToDOM(net.getPosition(k));
+                  if (p.x < 0 || p.y < 0 || p.x > g.clientWidth || p.y > g.clientHeight) { out.push(k); } });
+                return [out.length, g.clientWidth, g.clientHeight];""")
+        finally:
+            chromium.driver.switch_to.default_content()
+        assert outside[0] == 0 and outside[1] > 300 and outside[2] > 300, outside

@@ -302,7 +302,7 @@ def derived_files(quads, out: str | Path) -> dict[str, dict[str, bytes]]:
     rows = membership_rows(dataset)
     network = {f"{name}.{kind}": data for name, G in sorted(all_networks(rows).items())
                for kind, data in network_bytes(G).items()}
-    pictures = {f"{view}.html": render_view(dataset, view, "all", rows)[0].encode("utf-8") for view in VIEWS}
+    pictures = {f"{view}.html": render_view(dataset, view, "all", rows, tour=True)[0].encode("utf-8") for view in VIEWS}
     pictures[REPORT] = report_html(dataset, "all").encode("utf-8")
     return {"network": network, "pictures": pictures}
 

@@ -29,8 +29,8 @@ h1{font-size:1.7rem;margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;padding-
 h3{margin:1.6rem 0 .3rem;font-size:1.1rem}code,.iri{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 .iri{color:#555}table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f5f5f7;width:12rem;font-weight:600}nav ul{columns:3;list-style:none;padding-left:0}a{color:#0b57d0;text-decoration:none}a:hover{text-decoration:underline}
-.lang{color:#888;font-size:.8em;margin-left:.2rem}.entity{border-left:3px solid #0b57d0;padding-left:.8rem;margin-bottom:1.2rem}
-footer{margin-top:3rem;color:#888;font-size:.85em}
+.lang{color:#5f6368;font-size:.8em;margin-left:.2rem}.entity{border-left:3px solid #0b57d0;padding-left:.8rem;margin-bottom:1.2rem}
+footer{margin-top:3rem;color:#5f6368;font-size:.85em}
 """.strip()
 
 
@@ -132,6 +132,8 @@ def ontology_html(ontology: str | Path = paths.ONTOLOGY) -> str:
              '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
              f"<title>{esc(label(onto) if onto is not None else 'VitaleGraph ontology')}</title>\n"
              f"<style>\n{_CSS}\n</style>\n</head>\n<body>\n"]
+    # landmarks (axe-core: every element in one): header, nav, main with the terms, footer
+    parts.append("<header>\n")
     if onto is not None:
         parts.append(f"<h1>{esc(label(onto))}</h1>\n<p class=\"iri\">{esc(str(onto))}</p>\n<table>"
                      + rows(onto, [("title", rdflib.URIRef("http://purl.org/dc/terms/title"), "text"),
@@ -139,11 +141,11 @@ def ontology_html(ontology: str | Path = paths.ONTOLOGY) -> str:
                      + "</table>\n")
     sections = [("classes", "Classes", classes), ("object-properties", "Object properties", obj_props),
                 ("datatype-properties", "Datatype properties", data_props), ("concept-schemes", "Concept schemes", schemes)]
-    parts.append("<nav><h2>Contents</h2>\n")
+    parts.append("</header>\n<nav><h2>Contents</h2>\n")
     for sid, title, items in sections:
         parts.append(f'<h3><a href="#{sid}">{title}</a> ({len(items)})</h3><ul>'
                      + "".join(f'<li><a href="#{esc(anchor(s))}">{esc(curie(s))}</a></li>' for s in items) + "</ul>\n")
-    parts.append('<h3><a href="#namespaces">Namespaces</a></h3></nav>\n')
+    parts.append('<h3><a href="#namespaces">Namespaces</a></h3></nav>\n<main>\n')
 
     parts.append('<h2 id="classes">Classes</h2>\n')
     for s in classes:
@@ -167,9 +169,9 @@ def ontology_html(ontology: str | Path = paths.ONTOLOGY) -> str:
     parts.append('<h2 id="namespaces">Namespaces</h2>\n<table>'
                  + "".join(f"<tr><th><code>{esc(p)}:</code></th><td><code>{esc(ns)}</code></td></tr>"
                            for p, ns in PREFIXES.items())
-                 + "</table>\n")
+                 + "</table>\n</main>\n")
     parts.append(f"<footer>Generated from <code>{esc(Path(ontology).name)}</code> by "
-                 "<code>vitalegraph.describe.write_ontology_docs</code>.</footer>\n</body>\n</html>\n")
+                 "<code>vitalegraph.dataset.ontology_docs.write_ontology_docs</code>.</footer>\n</body>\n</html>\n")
     return "".join(parts)
 
 

@@ -14,7 +14,7 @@ Examples
     page, G = render_view(dataset, "coalitions")
 """
 
-from .data import evidence_by_person, short_names, synthetic_graph
+from .data import district_reach, district_ties, evidence_by_person, ontology_labels, short_names, source_names, synthetic_graph
 from .layout import BETWEENNESS_LIMIT, FONT_SIZE, SPRING_LIMIT, layout, node_sizes
 from .pictures import render_view, write_pictures
 from .render import LEGEND, THROUGH, VIS_NETWORK_VERSION, picture_data, picture_html, picture_iframe
@@ -22,5 +22,6 @@ from .views import DEFAULT_VIEW, VIEWS, find_view, view, view_graph
 
 __all__ = ["VIEWS", "DEFAULT_VIEW", "LEGEND", "FONT_SIZE", "THROUGH", "SPRING_LIMIT", "BETWEENNESS_LIMIT",
            "VIS_NETWORK_VERSION", "view_graph", "view", "find_view", "short_names", "evidence_by_person", "layout",
+           "district_reach", "district_ties", "ontology_labels", "source_names",
            "node_sizes", "picture_data", "picture_html", "picture_iframe", "render_view", "write_pictures",
            "synthetic_graph"]

@@ -11,7 +11,8 @@ from typing import Iterable
 from .. import paths
 from ..network.networks import SEP
 
-__all__ = ["join_facts", "short_names", "evidence_by_person", "synthetic_graph"]
+__all__ = ["join_facts", "short_names", "evidence_by_person", "ontology_labels", "source_names", "district_reach",
+           "district_ties", "synthetic_graph"]
 
 
 def join_facts(values: Iterable[str]) -> str:
@@ -90,6 +91,149 @@ def evidence_by_person(dataset, rows: Iterable[dict]) -> dict[str, list[dict]]:
         if item not in out.setdefault(person, []):
             out[person].append(item)
     return out
+
+
+def ontology_labels(dataset) -> dict[str, dict[str, str]]:
+    """The ontology's own names of the coalition roles and of the kinds of node, by language.
+
+    Runs ``queries/picture/labels.rq``. The keys are what the pictures use: a role by its English
+    label (``director-general``), a kind by its name (``district``, ``team``, ``ministry``,
+    ``municipality``).
+
+    Examples
+    --------
+    ::
+
+        ontology_labels(dataset)["nl"]["director-general"], ontology_labels(dataset)["nl"]["district"]
+        # ('directeur-generaal', 'wijk')
+    """
+    from ..query.engine import run_query
+
+    kinds = {"District": "district", "Municipality": "municipality", "Ministry": "ministry",
+             "AdoptionTeam": "team", "Department": "department"}
+    out: dict[str, dict[str, str]] = {"en": {}, "nl": {}}
+    for rec in run_query(str(paths.QUERIES / "picture" / "labels.rq"), dataset).records():
+        local = rec["term"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        key = kinds.get(local, rec["en"])
+        for lang in ("en", "nl"):
+            out[lang].setdefault(key, rec[lang])
+    return out
+
+
+def _date(earliest: str, latest: str, lang: str) -> str:
+    """The dates a source allows, in words.
+
+    >>> _date("2005", "2006", "en"), _date("2009-03", "", "nl"), _date("", "2007", "en"), _date("2006", "2006", "en")
+    ('2005–2006', '2009-03 of later', '2007 or earlier', '2006')
+    """
+    if earliest and latest:
+        return earliest if earliest == latest else f"{earliest}–{latest}"
+    if earliest:
+        return f"{earliest} " + ("of later" if lang == "nl" else "or later")
+    if latest:
+        return f"{latest} " + ("of eerder" if lang == "nl" else "or earlier")
+    return ""
+
+
+def source_names(dataset, lang: str = "en") -> dict[str, str]:
+    """How a picture names each source file: its title (or its kind and publisher), kind and date.
+
+    Runs ``queries/picture/sources.rq``; the title is left as written, the kind is the ontology's
+    label in *lang*.
+
+    Returns
+    -------
+    dict
+        file name -> e.g. ``'Pilotwijken Nieuwe coalities voor de wijk · project page · 2009-03 or later'``.
+    """
+    from ..query.engine import run_query
+
+    found: dict[str, dict] = {}
+    for rec in run_query(str(paths.QUERIES / "picture" / "sources.rq"), dataset).records():
+        item = found.setdefault(rec["file"], {"title": rec.get("title") or "", "publisher": "",
+                                              "kind": rec.get("kindNl" if lang == "nl" else "kindEn") or "",
+                                              "date": _date(str(rec.get("earliest") or ""), str(rec.get("latest") or ""),
+                                                            lang)})
+        if rec.get("publisherShort") or rec.get("publisher"):
+            item["publisher"] = item["publisher"] or rec.get("publisherShort") or rec["publisher"]
+    out = {}
+    for file, item in found.items():
+        kind = item["kind"] + (f" ({item['publisher']})" if item["publisher"] else "")
+        out[file] = " · ".join(x for x in (item["title"], kind, item["date"]) if x)
+    return out
+
+
+def district_reach(rows: Iterable[dict]) -> dict[str, set]:
+    """The districts each person and each department reaches through its teams, by IRI.
+
+    >>> rows = [{"person": "p", "district": d, "affiliations": [("m", "M", "ministry")]} for d in "ab"]
+    >>> sorted((k, sorted(v)) for k, v in district_reach(rows).items())
+    [('m', ['a', 'b']), ('p', ['a', 'b'])]
+    """
+    out: dict[str, set] = {}
+    for r in rows:
+        out.setdefault(r["person"], set()).add(r["district"])
+        for iri, _label, kind in r.get("affiliations", ()):
+            if kind == "ministry":
+                out.setdefault(iri, set()).add(r["district"])
+    return out
+
+
+def district_ties(rows: Iterable[dict]) -> dict[tuple[str, str], dict]:
+    """The ties between two districts, person ties and department ties counted apart.
+
+    A **person tie**: one person sits in a team of each district. A **department tie**: one
+    department has officials in a team of each, and they are not only persons who tie the two
+    districts already (a director-general who is her ministry's only official in both teams is one
+    tie, a person tie; the department is then listed under ``same_person``).
+
+    Returns
+    -------
+    dict
+        ``(district a, district b)`` (a < b) -> ``{"persons": [labels], "departments": [labels],
+        "same_person": [labels]}``, each list sorted.
+
+    Examples
+    --------
+    >>> rows = [{"person": "p", "personLabel": "P", "district": d, "affiliations": [("m", "M", "ministry")]}
+    ...         for d in "ab"] + [{"person": q, "personLabel": q.upper(), "district": d,
+    ...         "affiliations": [("n", "N", "ministry")]} for q, d in (("q", "a"), ("r", "b"))]
+    >>> district_ties(rows)[("a", "b")]
+    {'persons': ['P'], 'departments': ['N'], 'same_person': ['M']}
+    """
+    from itertools import combinations
+
+    rows = list(rows)
+    person_districts: dict[str, set] = {}
+    names: dict[str, str] = {}
+    officials: dict[tuple[str, str], set] = {}
+    for r in rows:
+        person_districts.setdefault(r["person"], set()).add(r["district"])
+        names[r["person"]] = r["personLabel"]
+        for iri, label, kind in r.get("affiliations", ()):
+            if kind == "ministry":
+                officials.setdefault((iri, r["district"]), set()).add(r["person"])
+                names[iri] = label
+    ties: dict[tuple[str, str], dict] = {}
+
+    def tie(a, b):
+        return ties.setdefault((a, b) if a < b else (b, a), {"persons": set(), "departments": set(),
+                                                             "same_person": set()})
+    for p, ds in person_districts.items():
+        for a, b in combinations(sorted(ds), 2):
+            tie(a, b)["persons"].add(p)
+    by_department: dict[str, dict[str, set]] = {}
+    for (m, d), who in officials.items():
+        by_department.setdefault(m, {})[d] = who
+    for m, reach in by_department.items():
+        for a, b in combinations(sorted(reach), 2):
+            t = tie(a, b)
+            if reach[a] | reach[b] <= t["persons"]:
+                t["same_person"].add(m)
+            else:
+                t["departments"].add(m)
+    return {k: {field: sorted(names[x] for x in v[field]) for field in ("persons", "departments", "same_person")}
+            for k, v in sorted(ties.items())}
 
 
 def synthetic_graph(nodes: int = 5000, seed: int = 0):

@@ -11,11 +11,66 @@ from __future__ import annotations
 import math
 from typing import Mapping
 
-__all__ = ["layout", "node_sizes", "ordered", "FONT_SIZE", "SPRING_LIMIT", "BETWEENNESS_LIMIT"]
+__all__ = ["layout", "node_sizes", "ordered", "text_width", "wrap", "FONT_SIZE", "EDGE_FONT_SIZE", "SPRING_LIMIT",
+           "BETWEENNESS_LIMIT", "ASPECT"]
 
-#: label font size (pixels) by kind: hubs keep their labels when zoomed out, names appear zooming in
-FONT_SIZE = {"district": 20, "municipality": 18, "ministry": 18, "team": 12, "organisation": 12, "person": 13}
+#: label font size (canvas pixels) by kind: the hubs' labels are drawn at the default view, the
+#: others' (persons, organisations) when zooming in or selecting
+FONT_SIZE = {"district": 16, "municipality": 13, "ministry": 16, "team": 16, "organisation": 11, "person": 12}
+#: font size (canvas pixels) of an edge label
+EDGE_FONT_SIZE = 12
+#: width / height the packed picture aims at (the graph area of a landscape window)
+ASPECT = 1.65
 _LABEL_WIDTH = 170
+_NARROW, _SPACE, _SEMI, _WIDE = set("ijlI.,:;'!|"), set(" "), set("frt()-/[]"), set("mwMW")
+
+
+def text_width(text: str, font: float) -> float:
+    """An estimate of the width in pixels of *text* drawn at *font* pixels in a sans-serif face.
+
+    >>> round(text_width("Overtoomse Veld", 13))
+    115
+    """
+    w = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            w += 0.3
+        elif ch in _SPACE:
+            w += 0.33
+        elif ch in _SEMI:
+            w += 0.42
+        elif ch in _WIDE:
+            w += 0.95
+        elif ch.isupper():
+            w += 0.72
+        else:
+            w += 0.6
+    return w * font * 1.02
+
+
+def wrap(text: str, width: int = 22, lines: int = 3) -> str:
+    """*text* broken at spaces into at most *lines* lines of about *width* characters (``\\n``
+    between them), the last one ending in ``…`` when the text is longer.
+
+    >>> wrap("Zuid (Pendrecht, Bloemhof, Hillesluis) (Rotterdam)", 22)
+    'Zuid (Pendrecht,\\nBloemhof, Hillesluis)\\n(Rotterdam)'
+    >>> wrap("a " * 40, 10, 2)
+    'a a a a a\\na a a a a…'
+    """
+    out: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1].rstrip(",;:") + "…"
+    return "\n".join(out)
 #: above this many nodes the layout is a grid-based force layout instead of NetworkX's spring layout
 SPRING_LIMIT = 500
 #: above nodes × edges = this, node size follows degree centrality instead of betweenness
@@ -51,13 +106,28 @@ def _footprints(G, sizes: Mapping | None) -> dict:
     return out
 
 
-def layout(G, seed: int = 0, sizes: Mapping | None = None) -> dict:
+def layout(G, seed: int = 0, sizes: Mapping | None = None, boxes: Mapping | None = None,
+           edge_boxes: Mapping | None = None) -> dict:
     """Deterministic positions in pixels for every node of *G*.
 
     Up to :data:`SPRING_LIMIT` nodes, each connected component is laid out by NetworkX's spring
-    layout (Fruchterman-Reingold) with *seed*, nodes that would overlap (given their *sizes*, the
-    radii in pixels) are pushed apart, and the components are packed in rows, largest first. Above, the same forces on a grid (repulsion through an FFT convolution, O(nodes + edges)
-    a step) started from NetworkX's seeded random layout.
+    layout (Fruchterman-Reingold) with *seed*; then nodes whose boxes (shape and label, *boxes*)
+    or edge labels (*edge_boxes*, at the middle of their edge) would overlap are pushed apart, the
+    picture is drawn in as far as nothing overlaps, and the components are packed in rows, largest
+    first, about :data:`ASPECT` times as wide as high. Above, the same forces on a grid (repulsion
+    through an FFT convolution, O(nodes + edges) a step) started from NetworkX's seeded random layout.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    seed : int
+    sizes : mapping, optional
+        node -> radius in pixels (used when *boxes* is not given).
+    boxes : mapping, optional
+        node -> ``(half width, above, below)``: the box around the node's centre that its shape and
+        label take, in pixels.
+    edge_boxes : mapping, optional
+        ``(u, v)`` -> ``(half width, half height)`` of the edge's label.
 
     Returns
     -------
@@ -85,54 +155,142 @@ def layout(G, seed: int = 0, sizes: Mapping | None = None) -> dict:
         extent = float(np.abs(xy).max()) or 1.0
         xy *= 70.0 * math.sqrt(n) / (2 * extent)
         return {v: (round(float(x), 1) + 0.0, round(float(y), 1) + 0.0) for v, (x, y) in zip(nodes, xy)}
-    spacing, gap = 115.0, 100.0
-    foot = _footprints(G, sizes)
+    if boxes is None:
+        foot = _footprints(G, sizes)
+        boxes = {v: (foot[v], foot[v], foot[v]) for v in nodes}
+    edge_boxes = edge_boxes or {}
+    gap = 40.0
     parts = []
     for comp in sorted(nx.connected_components(G), key=lambda c: (-len(c), min(map(str, c)))):
         members = sorted(comp, key=str)
+        box = np.array([boxes[v] for v in members], dtype=float)
         if len(members) == 1:
             xy = np.zeros((1, 2))
         else:
-            pos = nx.spring_layout(ordered(G, members), seed=seed, iterations=200, weight=None)
+            H = ordered(G, members)
+            pos = nx.spring_layout(H, seed=seed, iterations=200, weight=None)
             xy = np.array([pos[v] for v in members], dtype=float)
             xy -= (xy.max(axis=0) + xy.min(axis=0)) / 2
             extent = float(np.abs(xy).max()) or 1.0
-            xy *= spacing * math.sqrt(len(members)) / (2 * extent)
-            xy = _push_apart(xy, np.array([foot[v] for v in members]))
-        parts.append((members, xy, xy.max(axis=0) - xy.min(axis=0)))
-    area = sum((w + gap) * (h + gap) for _m, _xy, (w, h) in parts)
-    width = max(max(p[2][0] for p in parts), math.sqrt(area * 1.6) * 1.3)
-    out: dict = {}
-    x = y = row = 0.0
-    for members, xy, (w, h) in parts:
-        if x > 0 and x + w > width:
-            x, y, row = 0.0, y + row + gap, 0.0
-        xy = xy - xy.min(axis=0) + (x, y)
-        for v, (px, py) in zip(members, xy):
-            out[v] = (px, py)
-        x += w + gap
-        row = max(row, h)
+            area = float((2 * box[:, 0] * (box[:, 1] + box[:, 2])).sum())
+            xy *= math.sqrt(area) * 1.1 / (2 * extent)
+            index = {v: i for i, v in enumerate(members)}
+            labels = [(index[a], index[b], edge_boxes.get((a, b)) or edge_boxes.get((b, a)))
+                      for a, b in H.edges() if (a, b) in edge_boxes or (b, a) in edge_boxes]
+            xy = _separate(xy, box, labels)
+        lo = np.array([(xy[:, 0] - box[:, 0]).min(), (xy[:, 1] - box[:, 1]).min()])
+        hi = np.array([(xy[:, 0] + box[:, 0]).max(), (xy[:, 1] + box[:, 2]).max()])
+        parts.append((members, xy - lo, hi - lo))
+    out = _pack(parts, gap)
     cx = (max(p[0] for p in out.values()) + min(p[0] for p in out.values())) / 2
     cy = (max(p[1] for p in out.values()) + min(p[1] for p in out.values())) / 2
     return {v: (round(px - cx, 1) + 0.0, round(py - cy, 1) + 0.0) for v, (px, py) in out.items()}
 
 
-def _push_apart(xy, radii, pad: float = 12.0, rounds: int = 60):
-    """Move nodes apart until no two overlap (radii plus *pad*), at most *rounds* steps."""
+def _pack(parts, gap: float) -> dict:
+    """Components in rows, largest first, the rows as wide as makes the whole about :data:`ASPECT`."""
+    best = None
+    widest = max(w for _m, _xy, (w, _h) in parts)
+    total = sum(w + gap for _m, _xy, (w, _h) in parts)
+    for k in range(41):
+        width = widest + (total - widest) * k / 40
+        placed, x, y, row, right = [], 0.0, 0.0, 0.0, 0.0
+        for members, xy, (w, h) in parts:
+            if x > 0 and x + w > width + 1e-6:
+                x, y, row = 0.0, y + row + gap, 0.0
+            placed.append((members, xy + (x, y)))
+            right = max(right, x + w)
+            x += w + gap
+            row = max(row, h)
+        height = y + row
+        # the scale at which the packed picture fits a frame of that aspect: larger is better
+        score = min(ASPECT / max(right, 1.0), 1.0 / max(height, 1.0))
+        if best is None or score > best[0] + 1e-12:
+            best = (score, placed)
+    out: dict = {}
+    for members, xy in best[1]:
+        for v, (px, py) in zip(members, xy):
+            out[v] = (float(px), float(py))
+    return out
+
+
+def _separate(xy, box, labels, pad: float = 4.0, rounds: int = 400, bias: float = 1.6, squeeze: int = 80):
+    """Push nodes apart until no two boxes overlap, then draw the picture in while none do.
+
+    *box* holds per node ``(half width, above, below)``; *labels* ``(i, j, (half width, half
+    height))``: an edge label at the middle of nodes i and j, which moves both. An overlap is undone
+    along the axis that needs the smaller move, sideways when that is up to *bias* times larger (the
+    labels are wide and so is the frame). Drawing in shrinks whichever axis keeps the picture from
+    filling a frame :data:`ASPECT` times as wide as high, as long as nothing then overlaps.
+    """
     import numpy as np
 
-    need = radii[:, None] + radii[None, :] + pad
-    np.fill_diagonal(need, 0.0)
-    for _ in range(rounds):
-        d = xy[:, None, :] - xy[None, :, :]
-        dist = np.sqrt((d ** 2).sum(axis=2))
-        over = np.clip(need - dist, 0.0, None)
-        np.fill_diagonal(over, 0.0)
-        if over.max() < 0.5:
-            break
-        dist[dist == 0] = 1.0
-        xy = xy + (d / dist[:, :, None] * (over / 2)[:, :, None]).sum(axis=1)
-    return xy
+    n = len(xy)
+    m = len(labels)
+    A = np.zeros((n + m, n))
+    A[np.arange(n), np.arange(n)] = 1.0
+    half = np.zeros(n + m)
+    up = np.zeros(n + m)
+    down = np.zeros(n + m)
+    half[:n] = box[:, 0]
+    up[:n], down[:n] = box[:, 1], box[:, 2]
+    for k, (i, j, (hw, hh)) in enumerate(labels):
+        A[n + k, i] = A[n + k, j] = 0.5
+        half[n + k] = hw
+        up[n + k] = down[n + k] = hh
+    W = A.T.copy()
+    norm = np.maximum(1.0, W.sum(axis=1))[:, None]
+    tie_sign = np.sign(np.arange(n + m)[:, None] - np.arange(n + m)[None, :]).astype(float)
+    reach_x = half[:, None] + half[None, :] + pad
+    mid = (down - up) / 2
+    span = (up + down) / 2
+
+    plain = m == 0
+
+    def push(xy, rounds):
+        for _ in range(rounds):
+            P = xy if plain else A @ xy
+            dx = P[:, None, 0] - P[None, :, 0]
+            cy = P[:, 1] + mid
+            dy = cy[:, None] - cy[None, :]
+            ox = reach_x - np.abs(dx)
+            oy = span[:, None] + span[None, :] + pad - np.abs(dy)
+            hit = (ox > 0) & (oy > 0)
+            np.fill_diagonal(hit, False)
+            if not hit.any():
+                return xy, True
+            along_x = ox <= oy * bias
+            sx = np.where(dx != 0, np.sign(dx), tie_sign)
+            sy = np.where(dy != 0, np.sign(dy), tie_sign)
+            fx = np.where(hit & along_x, sx * ox / 2, 0.0).sum(axis=1)
+            fy = np.where(hit & ~along_x, sy * oy / 2, 0.0).sum(axis=1)
+            F = np.stack([fx, fy], axis=1)
+            xy = xy + (F if plain else (W @ F) / norm) * 1.05
+        return xy, False
+
+    def score(xy):
+        P = xy if plain else A @ xy
+        w = float((P[:, 0] + half).max() - (P[:, 0] - half).min())
+        h = float((P[:, 1] + down).max() - (P[:, 1] - up).min())
+        return min(ASPECT / w, 1.0 / h), (1 if h * ASPECT > w else 0)
+
+    xy, ok = push(xy, rounds)
+    best, axis = score(xy) if ok else (0.0, 0)
+    kept = xy
+    # gravity: draw in the axis that keeps the picture small, let the overlaps push back, keep the
+    # best state that had none
+    for _ in range(squeeze):
+        centre = (xy.max(axis=0) + xy.min(axis=0)) / 2
+        _s, axis = score(xy)
+        factor = np.array([0.985, 0.985])
+        factor[axis] = 0.95
+        xy, ok = push(centre + (xy - centre) * factor, 25)
+        got = score(xy)[0] if ok else 0.0
+        if got > best:
+            kept, best = xy, got
+    if best == 0.0:
+        kept, _ok = push(xy, rounds * 4)
+    return kept
 
 
 def _grid_force_layout(pos, nodes, G, seed: int, iterations: int = 90):

@@ -35,6 +35,7 @@ class View:
     rank: int
     evidence: bool = False
     help: str = ""
+    encodings: tuple[str, ...] = ("colour", "size", "faded")
 
 
 #: the views by name, in their rank
@@ -44,7 +45,8 @@ REGISTRY = Registry("view")
 VIEWS: Mapping[str, str] = descriptions(REGISTRY)
 
 
-def view(name: str, *, title: str, description: str, rank: int, evidence: bool = False, help: str | None = None):
+def view(name: str, *, title: str, description: str, rank: int, evidence: bool = False, help: str | None = None,
+         encodings: tuple[str, ...] = ("colour", "size", "faded")):
     """Register the decorated function as the graph of view *name*.
 
     Parameters
@@ -61,6 +63,10 @@ def view(name: str, *, title: str, description: str, rank: int, evidence: bool =
         Whether the page shows the source quote behind each membership of a person.
     help : str, optional
         Its line in ``vitalegraph picture --help``; default: *description*.
+    encodings : tuple of str
+        What the legend explains, in its order: ``colour``, ``size``, ``linker``, ``solid``,
+        ``dashed``, ``dotted``, ``width``, ``faded``. A line style's words are the text
+        ``<style>_<name>`` of :mod:`vitalegraph.picture.text`; the view's help is ``help_<name>``.
 
     Returns
     -------
@@ -74,7 +80,8 @@ def view(name: str, *, title: str, description: str, rank: int, evidence: bool =
         If a view of that name is registered already.
     """
     def register(graph):
-        REGISTRY.add(name, View(name, title, description, graph, rank, evidence, help or description))
+        REGISTRY.add(name, View(name, title, description, graph, rank, evidence, help or description,
+                                tuple(encodings)))
         return graph
     return register
 

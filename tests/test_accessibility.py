@@ -45,6 +45,10 @@ def written_pages(dataset, tmp_path_factory) -> dict[str, Path]:
             path.write_bytes(vp.render_view(dataset, view, rows=rows, lang=lang, tour=True)[0].encode("utf-8"))
             pages[path.stem] = path
     pages["ontology-docs"] = ROOT / "ontology" / "docs" / "index.html"
+    from vitalegraph.report import report_html
+
+    pages["report"] = out / "report.html"
+    pages["report"].write_bytes(report_html(dataset, "all").encode("utf-8"))
     return pages
 
 

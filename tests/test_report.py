@@ -18,7 +18,7 @@ from browser import chromium  # noqa: F401 - the fixture
 from conftest import ROOT
 from vitalegraph.build import build
 from vitalegraph.query import load_dataset
-from vitalegraph.report import report_html
+from vitalegraph.report import OUTCOME_COLOURS, report_html
 
 HAND = ROOT / "tests" / "coalitions"
 EVIL = '<img src=x onerror="window.__pwned=1">'
@@ -55,7 +55,7 @@ def test_the_page_is_computed_from_the_graph(page, dataset):
     assert "4 positive (Revisited (Emmen), Slachthuisbuurt (Haarlem)" in text
     assert "No source evaluates 7" in text and "support no causal claim" in text
     assert html.count('<tr id="case-') == 13 and html.count('class="tile ') == 13
-    assert 'data-outcome="unknown"' in html and "#9A9A9A" in html
+    assert 'data-outcome="unknown"' in html and OUTCOME_COLOURS["unknown"] in html
 
 
 def test_the_report_opens_offline_and_links_cells_to_quotes(chromium, page, shots):
@@ -72,7 +72,8 @@ def test_the_report_opens_offline_and_links_cells_to_quotes(chromium, page, shot
     quote = chromium.driver.find_element(By.ID, target).text
     assert "Haarlem, Emmen en Rotterdam zijn vol lof." in quote and "characters 11322\u201311363" in quote
     grey = chromium.js("return getComputedStyle(document.querySelector('.tile[data-outcome=unknown]')).backgroundColor")
-    assert grey == "rgb(154, 154, 154)"
+    assert grey == "rgb({}, {}, {})".format(*(int(OUTCOME_COLOURS["unknown"][i:i + 2], 16) for i in (1, 3, 5)))
+    assert len(set(OUTCOME_COLOURS["unknown"][1:].upper()[i:i + 2] for i in (0, 2, 4))) == 1   # a grey
     chromium.driver.find_element(By.ID, "truth").location_once_scrolled_into_view
     chromium.driver.save_screenshot(str(shots / "report-truth-table.png"))
     assert_clean(chromium)

@@ -33,7 +33,8 @@ __all__ = ["report_html", "OUTCOME_COLOURS"]
 
 _ROOT = Path(__file__).resolve().parent
 #: the colour of each outcome (colour-blind safe; unknown in grey)
-OUTCOME_COLOURS = {"positive": "#009E73", "less satisfied": "#D55E00", "mixed": "#E69F00", "unknown": "#9A9A9A"}
+# (Okabe-Ito hues, darkened so that white text on them passes WCAG AA contrast: axe-core checks it)
+OUTCOME_COLOURS = {"positive": "#007A5A", "less satisfied": "#B04A00", "mixed": "#8A5A00", "unknown": "#6E6E6E"}
 
 
 @lru_cache(maxsize=4)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .. import __version__
 from ..errors import EndpointError, QueryError
-from .remote import DEFAULT_TIMEOUT, _is_timeout, _one_line, check_endpoint_url
+from .remote import DEFAULT_TIMEOUT, _is_timeout, _one_line, check_endpoint_url, check_timeout
 
 __all__ = ["push_dataset", "check_graph_iri"]
 
@@ -173,12 +173,7 @@ def push_dataset(data, endpoint: str, graph: str | None = None, timeout: float =
     check_endpoint_url(endpoint)
     if graph is not None and not check_graph_iri(graph):
         raise QueryError(f"--graph must be an absolute IRI such as https://example.org/graph/vitalegraph, got '{graph}'")
-    try:
-        timeout = float(timeout)
-    except (TypeError, ValueError):
-        raise QueryError(f"--timeout must be a number of seconds, got '{timeout}'") from None
-    if not timeout > 0:
-        raise QueryError(f"--timeout must be more than 0 seconds, got {timeout:g}")
+    timeout = check_timeout(timeout)
     from ..pipeline.serialize import sorted_quads, sorted_triples
 
     quads = list(load_dataset(data, "oxigraph").file_quads())

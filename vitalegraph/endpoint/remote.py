@@ -42,6 +42,21 @@ _CANONICAL_BOOLEAN = {"1": "true", "0": "false", "true": "true", "false": "false
 _CHUNK = 1 << 16
 
 
+def check_timeout(timeout) -> float:
+    """*timeout* as a number of seconds above 0, or a :class:`~vitalegraph.errors.QueryError`.
+
+    >>> check_timeout("2.5")
+    2.5
+    """
+    try:
+        timeout = float(timeout)
+    except (TypeError, ValueError):
+        raise QueryError(f"--timeout must be a number of seconds, got '{timeout}'") from None
+    if not timeout > 0:
+        raise QueryError(f"--timeout must be more than 0 seconds, got {timeout:g}")
+    return timeout
+
+
 def check_endpoint_url(url: str) -> str:
     """*url* if it is an absolute ``http://`` or ``https://`` URL.
 
@@ -228,12 +243,7 @@ def run_remote_query(spec: str, endpoint: str, timeout: float = DEFAULT_TIMEOUT)
     form = check_read_only(sparql)
     sparql = with_prefixes(sparql)  # the endpoint need not know the prefixes the output prints
     check_endpoint_url(endpoint)
-    try:
-        timeout = float(timeout)
-    except (TypeError, ValueError):
-        raise QueryError(f"--timeout must be a number of seconds, got '{timeout}'") from None
-    if not timeout > 0:
-        raise QueryError(f"--timeout must be more than 0 seconds, got {timeout:g}")
+    timeout = check_timeout(timeout)
 
     import urllib.error
     import warnings

@@ -21,7 +21,7 @@ as stale. Exit status 1 when a module scores under --min (default 90 %).
 mutmut mutates the bodies of functions only: module-level code and decorated functions (the
 statement handlers of resolution.curated, registered with @handles) get no mutants. It runs a test
 for a mutant only if that test itself called the function (a module- or session-scoped fixture
-counts for the first test that used it), so the tests/test_mutants_*.py tests build their own input.
+counts for the first test that used it), so the tests/pipeline/**/test_mutants_*.py tests build their own input.
 
 Not in CI: the seven pipeline modules take about twelve minutes (one worker, nice 15, on the shared
 2-core machine), all modules with resolution's about half an hour.

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "data" / "sources"
 
 # Stored copies of other projects' files (data for test_reference_sources.py), not tests to collect.
-collect_ignore_glob = ["fixtures/*"]
+collect_ignore_glob = ["pipeline/fixtures/*"]
 
 
 @pytest.fixture(scope="session")

@@ -70,8 +70,13 @@ def _distribution(module: str) -> str:
     return _norm(dists[0])
 
 
+def _test_files():
+    """Every Python file of tests/ (in its sub-folders too), not the stored copies of other projects' files."""
+    return sorted(p for p in (ROOT / "tests").rglob("*.py") if "fixtures" not in p.relative_to(ROOT / "tests").parts)
+
+
 LOCAL = {"vitalegraph", "conftest", "browser", "corpus"} | {p.stem for p in (ROOT / "benchmarks").glob("*.py")} \
-    | {p.stem for p in (ROOT / "tests").glob("*.py")}
+    | {p.stem for p in _test_files()}
 
 
 def test_package_imports_are_runtime_dependencies():
@@ -107,7 +112,7 @@ def test_declared_dependencies_are_installed_and_used():
 
 def test_test_imports_are_declared():
     runtime, test = _declared()
-    files = sorted((ROOT / "tests").glob("*.py")) + sorted((ROOT / "benchmarks").glob("*.py")) \
+    files = _test_files() + sorted((ROOT / "benchmarks").glob("*.py")) \
         + sorted((ROOT / "notebooks").glob("*.ipynb"))
     imports = _third_party(_imports(files), LOCAL)
     assert {"pytest", "selenium"} <= set(imports)

@@ -2,6 +2,8 @@
 
 Every import of every module in ``vitalegraph/`` is read with :mod:`ast` (those inside functions too),
 so that a lazy import cannot turn the flow round unseen.
+
+The tests follow the same folders: ``tests/<part>/`` holds the tests of ``vitalegraph/<part>/``.
 """
 
 from __future__ import annotations
@@ -122,3 +124,28 @@ def test_the_readme_and_contributing_show_the_same_flow():
     for doc in ("README.md", "CONTRIBUTING.md"):
         text = " ".join((ROOT / doc).read_text(encoding="utf-8").split())
         assert flow_text() in text, f"{doc} should say: {flow_text()}"
+
+
+#: folders of registered items (one module a view, an analysis or a statement kind): tested with
+#: the part they belong to, by tests/picture/, tests/network/ and tests/pipeline/resolution/
+REGISTRIES = {"picture/views", "network/analyses", "pipeline/resolution/curated"}
+
+
+def _packages() -> set[str]:
+    return {p.parent.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("__init__.py")} - {"."}
+
+
+def _test_folders() -> set[str]:
+    tests = ROOT / "tests"
+    return {p.parent.relative_to(tests).as_posix() for p in tests.rglob("test_*.py")
+            if "fixtures" not in p.parts} - {"."}
+
+
+def test_tests_mirror_the_package():
+    """Every sub-package has its tests in the folder of the same name under tests/, and every
+    folder of tests there names a sub-package."""
+    packages = _packages() - REGISTRIES
+    assert {"pipeline", "pipeline/resolution", "query", "cli"} <= packages   # the scan sees the package
+    assert packages - _test_folders() == set(), "sub-packages without tests/<same path>/test_*.py"
+    assert _test_folders() - packages == set(), "folders of tests/ that name no sub-package"
+    assert REGISTRIES <= _packages(), "a registry folder named here is gone: update REGISTRIES"

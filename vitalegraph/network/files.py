@@ -3,7 +3,7 @@
 The same graph always gives the same bytes: nodes and edges are written in sorted order, and the
 GEXF ``lastmodifieddate`` that NetworkX stamps with today's date is left out.
 
-Both XML files validate against their schemas (tests/schemas, tests/test_network_files_schema.py):
+Both XML files validate against their schemas (tests/network/schemas, tests/network/test_network_files_schema.py):
 GraphML node ids are ``xs:NMTOKEN``, which an IRI is not, so GraphML numbers the nodes ``n0``,
 ``n1``, ... and keeps each IRI as the node's ``iri`` data; GEXF 1.2draft has no ``name`` attribute on
 ``<graph>``, so the network's name goes to ``<meta><description>``.

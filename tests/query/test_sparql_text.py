@@ -1,7 +1,7 @@
 """SPARQL a researcher can type: predeclared prefixes, readable syntax errors, typos, standard input.
 
 The prefixes the table output prints work in hand-written queries on both local engines and through
-``--endpoint`` (``tests/test_guard.py`` checks the ``serve`` front); a query's own PREFIX wins.
+``--endpoint`` (``tests/endpoint/test_guard.py`` checks the ``serve`` front); a query's own PREFIX wins.
 """
 
 from __future__ import annotations

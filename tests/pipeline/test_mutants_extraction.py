@@ -213,7 +213,7 @@ def test_punctuation_after_a_bullet_is_no_name():
 
 
 def test_broken_sources_give_their_exact_error_in_process():
-    """tests/test_broken.py runs these through the command line; here extraction itself is checked."""
+    """tests/pipeline/test_broken.py runs these through the command line; here extraction itself is checked."""
     for name, message in EXPECTED.items():
         with pytest.raises(SourceError) as err:
             extract_teams(read_source(BROKEN / name))

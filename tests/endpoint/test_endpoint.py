@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEAMS_GRAPH = "https://w3id.org/vitalegraph/graph/004_157f315819f9f14b"
 
 pytestmark = pytest.mark.skipif(

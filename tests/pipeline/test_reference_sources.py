@@ -3,7 +3,7 @@
 A citation is one of three kinds:
 
 - a GitHub file, written ``owner/repo/path``: a verbatim copy (or excerpt) of the file as the code
-  index stored it is kept under ``tests/fixtures/reference-sources/<owner>/<repo>/<path>``, and the
+  index stored it is kept under ``tests/pipeline/fixtures/reference-sources/<owner>/<repo>/<path>``, and the
   tests check the row's values against that copy (offline);
 - a file of this repository (``data/sources/...``): the tests read it;
 - a URL: nothing is stored, but data/reference/README.md ("Sources") must say what the page states.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "data" / "reference"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reference-sources"
 FIXTURE_README = FIXTURES / "README.md"

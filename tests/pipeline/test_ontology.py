@@ -8,7 +8,7 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, RDFS, URIRef
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ONTOLOGY = ROOT / "ontology" / "vitalegraph.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 VG = "https://w3id.org/vitalegraph/def#"

@@ -20,7 +20,7 @@ from vitalegraph.build import build
 from vitalegraph.query import load_dataset
 from vitalegraph.report import OUTCOME_COLOURS, report_html
 
-HAND = ROOT / "tests" / "coalitions"
+HAND = ROOT / "tests" / "analysis" / "coalitions"
 EVIL = '<img src=x onerror="window.__pwned=1">'
 
 

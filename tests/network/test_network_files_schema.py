@@ -1,6 +1,6 @@
 """The GEXF and GraphML network files validate against their XML schemas, offline.
 
-The schemas are in tests/schemas/ (tests/schemas/README.md says where each file comes from); none
+The schemas are in tests/network/schemas/ (tests/network/schemas/README.md says where each file comes from); none
 of them is fetched: every include, import and redefine points at a file beside it.
 """
 

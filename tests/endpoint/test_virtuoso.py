@@ -6,7 +6,7 @@ and database folder in a temporary directory, and stopped at the end of the modu
 Graph Store (``/sparql-graph-crud``) has no default graph to write, and its default graph for
 queries is the union of all its graphs, in which a triple that stands in two graphs matches twice
 (https://github.com/openlink/virtuoso-opensource/issues/1406); it writes booleans as ``0``/``1``
-(https://github.com/openlink/virtuoso-opensource/issues/485). tests/test_routes.py compares every
+(https://github.com/openlink/virtuoso-opensource/issues/485). tests/query/test_routes.py compares every
 named query's bytes through Virtuoso with the local ones.
 """
 
@@ -23,7 +23,7 @@ import pytest
 
 from virtuoso import Virtuoso
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GRAPHS = "https://w3id.org/vitalegraph/graph/"
 
 

@@ -4,7 +4,7 @@
 The stores are started here on 127.0.0.1 on free ports and always stopped: ``oxigraph serve``
 (a default graph of its own) and a tiny fake store that refuses a default graph the way Virtuoso
 does (it answers before reading the body and closes the connection). Virtuoso itself is in
-tests/test_virtuoso.py.
+tests/endpoint/test_virtuoso.py.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:

@@ -1,5 +1,5 @@
 """The case table (`vitalegraph coalitions`), its named query and the truth table (`coalitions compare`):
-on the seed, on a hand-made corpus with other evaluations (tests/coalitions/) and on the synthetic one."""
+on the seed, on a hand-made corpus with other evaluations (tests/analysis/coalitions/) and on the synthetic one."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from vitalegraph.analysis.coalitions import CASE_COLUMNS
 from vitalegraph.build import build
 from vitalegraph.query import load_dataset, run_query
 
-HAND = ROOT / "tests" / "coalitions"
+HAND = ROOT / "tests" / "analysis" / "coalitions"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from rdflib.namespace import SKOS
 
 from vitalegraph.pipeline.reference import name_key
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VG = rdflib.Namespace("https://w3id.org/vitalegraph/def#")
 ID = rdflib.Namespace("https://w3id.org/vitalegraph/id/")
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")

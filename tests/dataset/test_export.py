@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from vitalegraph.dataset.export import EXTENSIONS, FORMATS, RDFLIB_FORMATS, export, export_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATASET_FORMATS = ("trig", "nquads")
 
 

@@ -24,7 +24,7 @@ import pytest
 
 from virtuoso import Virtuoso
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FORMATS = ("csv", "json", "table")
 
 

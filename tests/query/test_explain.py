@@ -11,7 +11,7 @@ import pytest
 
 from vitalegraph.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEXTS = {p.name: p.read_bytes().decode("utf-8") for p in (ROOT / "data" / "sources").glob("*.txt")}
 
 

@@ -210,3 +210,19 @@ def test_bad_files_give_the_builds_one_line_error(tmp_path):
     assert r.stderr == "vitalegraph: error: nowhere.txt: cannot read: No such file or directory\n"
     r = run("propose", PRESS, "--kind", "agreements")
     assert r.returncode == 2 and "unknown kind 'agreements'" in r.stderr
+
+
+def test_a_crlf_copy_gives_the_same_statements_at_its_own_offsets(tmp_path):
+    crlf = tmp_path / PAGE.name
+    crlf.write_bytes(PAGE.read_bytes().replace(b"\n", b"\r\n"))
+    doc, cands = propose_file(crlf)
+    _, plain = propose_file(PAGE)
+    assert [c.statement() for c in cands] == [c.statement() for c in plain] and len(cands) > 20
+    _every_quote_stands_once(doc, cands)
+    assert [c.quotes[0].start for c in cands] != [c.quotes[0].start for c in plain]
+
+
+def test_propose_is_listed_in_the_help_with_an_example():
+    assert "propose" in run("--help").stdout
+    r = run("propose", "--help")
+    assert r.returncode == 0 and "Example:" in r.stdout and "--kind" in r.stdout and "--format" in r.stdout

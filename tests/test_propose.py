@@ -8,13 +8,16 @@ import shutil
 import tomllib
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, SOURCES
 from test_cli import run
+from vitalegraph.errors import SourceError
 from vitalegraph.pipeline.extraction import extract_teams
 from vitalegraph.pipeline.propose import PROPOSED_KINDS, covers, propose, propose_file, to_json, to_toml
 from vitalegraph.pipeline.sources import SourceDocument, read_source
-from vitalegraph.pipeline.statements import TextIndex, load_statement_file
+from vitalegraph.pipeline.statements import KINDS, TextIndex, load_statement_file
 
 PRESS = SOURCES / "000_23f3bdf0ae401321.txt"
 PAGE = SOURCES / "004_157f315819f9f14b.txt"
@@ -226,3 +229,84 @@ def test_propose_is_listed_in_the_help_with_an_example():
     assert "propose" in run("--help").stdout
     r = run("propose", "--help")
     assert r.returncode == 0 and "Example:" in r.stdout and "--kind" in r.stdout and "--format" in r.stdout
+
+
+_WORDS = ["minister", "Minister", "wethouder", "directeur-generaal", "staatssecretaris", "projectleider", "van", "de",
+          "het", "ministerie", "Financiën", "VROM", "Sociale", "Zaken", "Jeugd", "en", "Gezin", "Anna", "Pieter",
+          "Vos", "de Boer", "Emmen", "Heerlen", "Zaandam", "pilotwijken", "in", "maart", "eind", "april", "2008",
+          "12", "mei", "€", "1.500.000", "euro", "woningcorporatie", "Stichting", "Buurtkracht", "vol", "lof", "minder",
+          "tevreden", "loopt", "uiteen", "geconcludeerd", "zou", "moeten", "volgens", "Volgens", "Dagblad", "(", ")",
+          ",", ".", ":", "gepresenteerd", "van start", "bijeenkomst", "zegt", "t/m", "prof.", "\u00a0", "\n", "\n\n",
+          "•", "\"", "(Dagblad, 3 mei 2008)"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=80))
+def test_whatever_the_prose_every_candidate_is_a_statement_the_build_loads(tmp_path_factory, words):
+    text = " ".join(words).replace(" \n", "\n") + ".\n"
+    doc = SourceDocument.from_bytes("prose.txt", text.encode())
+    try:
+        cands = propose(doc)
+    except SourceError:
+        return                  # a malformed team listing: the build's error, as for the build
+    _every_quote_stands_once(doc, cands)
+    if cands:
+        path = tmp_path_factory.mktemp("st") / "prose.toml"
+        path.write_text(to_toml(doc, cands), encoding="utf-8")
+        loaded = load_statement_file(path, doc)      # every quote found once, every basis where a word asks for one
+        assert [s.kind for s in loaded.statements] == sorted((c.kind for c in cands), key=list(KINDS).index)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet="ab _.é\u00a0\n", min_size=1, max_size=30), st.text(alphabet="ab _.é", min_size=1, max_size=4))
+def test_the_fast_count_of_a_quote_agrees_with_the_builds(text, needle):
+    from vitalegraph.pipeline.propose import _Doc, load_vocabulary
+    from vitalegraph.pipeline.reference import Reference
+
+    if not text.strip() or not needle.strip():
+        return
+    doc = SourceDocument.from_bytes("x.txt", text.encode())
+    d = _Doc(doc, Reference(), load_vocabulary())
+    value = " ".join(needle.split())
+    assert d._occurrences(value, 2) == TextIndex(doc).occurrences(value)[:2]
+
+
+def test_new_leaves_out_what_the_curator_has_written_down(tmp_path):
+    r = run("propose", PAGE, "--new", "--format", "json")
+    left = json.loads(r.stdout)["candidates"]
+    # the persons the curator recorded under another kind (a mention, a membership, an adoption, a project's
+    # person, an evaluation's author), or not at all
+    assert [(c["kind"], c["statement"]["name"]) for c in left] == [
+        ("person_function", "Jan van de Bos"), ("person_function", "André Rouvoet"), ("person_function", "Zalm"),
+        ("person_function", "Karima Belhaj"), ("person_function", "Hilde van der Molen")]
+    r = run("propose", PAGE, "--new", "--statements", tmp_path)       # no statement file there: everything
+    assert r.stdout == run("propose", PAGE).stdout
+
+
+def test_candidates_copied_into_a_curated_file_are_accepted_by_the_build(tmp_path):
+    """The reviewer's way: the curator's file lacks its evaluations and projects; what --new proposes is
+    copied under it (without the header) and the build takes the whole."""
+    from vitalegraph.build import build
+    from vitalegraph.pipeline.propose import _toml_value, not_curated
+
+    statements = tmp_path / "statements"
+    shutil.copytree(ROOT / "data" / "statements", statements)
+    path = statements / f"{PAGE.stem}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    lines = [f"source = {_toml_value(data.pop('source'))}", "[document]"]
+    lines += [f"{k} = {_toml_value(v)}" for k, v in data.pop("document").items()]
+    for kind, entries in data.items():
+        if kind in ("evaluation", "project"):
+            continue
+        for entry in entries:
+            lines += [f"[[{kind}]]"] + [f"{k} = {_toml_value(v)}" for k, v in entry.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc, cands = propose_file(PAGE)
+    new = not_curated(doc, cands, statements)
+    assert {c.kind for c in new} == {"evaluation", "project", "person_function"}
+    assert {c.fields["according_to"] for c in new if c.kind == "evaluation"} == \
+        {"cobouw-2007-05-03", "kei-nieuws-2007-05", "Hilde van der Molen"}      # the curator's publication ids
+    copied = to_toml(doc, new).split("\n", 3)[3]                                 # without the header and source
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + copied, encoding="utf-8")
+    result = build(SOURCES, tmp_path / "out", statements)
+    assert "conforms" in result.validation

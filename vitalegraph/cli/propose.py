@@ -17,7 +17,7 @@ KINDS = ("pilot_city", "mention", "publication", "project", "evaluation", "perso
 
 def cmd_propose(args) -> int:
     from ..errors import OutputError
-    from ..pipeline.propose import load_vocabulary, propose_file, to_json, to_toml
+    from ..pipeline.propose import load_vocabulary, not_curated, propose_file, to_json, to_toml
     from ..pipeline.reference import load_reference
 
     kinds = [k for group in (args.kind or []) for k in group.split(",") if k] or None
@@ -32,6 +32,8 @@ def cmd_propose(args) -> int:
             raise OutputError(f"{args.output}: propose does not write into data/statements/: review the "
                               "candidates and copy what holds into the statement file yourself")
     doc, candidates = propose_file(args.source, load_reference(args.reference), load_vocabulary(args.vocabulary), kinds)
+    if args.new and doc is not None:
+        candidates = not_curated(doc, candidates, args.statements)
     text = (to_json if args.format == "json" else to_toml)(doc, candidates)
     if args.output is None:
         _out(text)
@@ -63,7 +65,8 @@ def register(sub, formatter_class) -> None:
                     "a file that is not UTF-8 or cannot be read gives the build's one-line error (exit 1).",
         epilog="Example:\n  vitalegraph propose data/sources/004_157f315819f9f14b.txt\n"
                "  vitalegraph propose new.txt --kind person_function,evaluation --format json\n"
-               "  vitalegraph propose new.txt -o /tmp/new.toml")
+               "  vitalegraph propose new.txt -o /tmp/new.toml\n"
+               "  vitalegraph propose data/sources/004_157f315819f9f14b.txt --new   # what the curator has not written down")
     p.add_argument("source", type=Path, metavar="SOURCE", help="a source document (.txt, UTF-8)")
     p.add_argument("--kind", "-k", action="append", metavar="KIND",
                    help=f"only these statement kinds (repeat or separate by commas): {', '.join(KINDS)}; default: all")
@@ -72,6 +75,11 @@ def register(sub, formatter_class) -> None:
                         "and the offsets of its quotes); default: toml")
     p.add_argument("--output", "-o", type=Path, default=None,
                    help="write to this file (in one step) instead of standard output; never inside data/statements/")
+    p.add_argument("--new", action="store_true",
+                   help="leave out the candidates that a statement of the document's statement file (--statements) "
+                        "already covers (same kind, an overlapping quote, the same thing named)")
+    p.add_argument("--statements", type=Path, default=paths.STATEMENTS,
+                   help="the curated statements that --new compares with (read only); default: data/statements")
     p.add_argument("--reference", type=Path, default=paths.REFERENCE,
                    help="reference data folder (function words, departments, municipalities); default: data/reference")
     p.add_argument("--vocabulary", type=Path, default=paths.REFERENCE / "propose.toml",

@@ -51,7 +51,7 @@ from .sources import SourceDocument, read_source
 from .statements import MODAL, Statement, TextIndex
 
 __all__ = ["Candidate", "Vocabulary", "load_vocabulary", "propose", "propose_file", "to_toml", "to_json",
-           "covers", "PROPOSED_KINDS", "IDENTIFYING"]
+           "covers", "not_curated", "PROPOSED_KINDS", "IDENTIFYING"]
 
 #: the statement kinds :func:`propose` proposes, in the order they are printed
 PROPOSED_KINDS = ("pilot_city", "mention", "publication", "project", "evaluation", "person_function")
@@ -198,10 +198,28 @@ class _Doc:
         return None
 
     def _once(self, s: int, e: int) -> Text | None:
+        """``text[s:e]`` as the build finds it, if it stands exactly once (else ``None``)."""
         value = normalize_space(self.text[s:e])
-        if value and len(self.index.occurrences(value)) == 1:
-            return self.index.find(value)
-        return None
+        at = self._occurrences(value, 2) if value else []
+        return self.index.text_at(at[0], len(value)) if len(at) == 1 else None
+
+    def _occurrences(self, value: str, limit: int) -> list[int]:
+        """Where *value* stands in the normalised text at word boundaries, as
+        :meth:`TextIndex.occurrences` finds it, up to *limit* places: by :meth:`str.find` rather than
+        a scan of the whole text with a regular expression, so that lengthening a quote word by word
+        costs little on a long document (the two agree: ``tests/test_propose.py``)."""
+        norm, n = self.index.norm, len(value)
+        left, right = value[0].isalnum(), value[-1].isalnum()      # TextIndex.occurrences' own test
+        found: list[int] = []
+        i = norm.find(value)
+        while i >= 0 and len(found) < limit:
+            if not (left and i > 0 and _WORD.match(norm[i - 1])) and \
+                    not (right and i + n < len(norm) and _WORD.match(norm[i + n])):
+                if found and i < found[-1] + n:      # overlapping: count as the regular expression does
+                    return [m for m in self.index.occurrences(value)][:limit]
+                found.append(i)
+            i = norm.find(value, i + 1)
+        return found
 
     # -- what a piece of text names
 
@@ -228,6 +246,7 @@ class _Doc:
 
 # ---------------------------------------------------------------------------------------------- the prose
 
+_WORD = re.compile(r"\w")
 _TOKEN = r"(?:[A-ZÀ-ÖØ-Þ]\.){1,4}|[A-ZÀ-ÖØ-Þ][\w'’]*(?:-[\w'’]+)*"
 _NAME = re.compile(rf"(?:{_TOKEN})(?:\s+(?:[a-z']+\s+){{0,3}}(?:{_TOKEN}))*")
 _PHRASE_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ0-9][\w&'’.\-]*")
@@ -468,7 +487,7 @@ def _persons(d: _Doc, sentence, line) -> list[_Found]:
             paren = re.match(r"\s*\(([^()]{1,80})\)", text[name_end:b])
             if paren:
                 inside = normalize_space(paren.group(1))
-                dep2, exact = d.ref.department(inside)
+                dep2, _exact = d.ref.department(inside)
                 if fw is not None and fw.names_department and dep2 is not None:
                     found["department"], found["department_text"] = dep2, inside
                     end = name_end + paren.end()
@@ -883,7 +902,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 def _unique_ids(cands: list[Candidate]) -> None:
     """Ids are unique in a file: a second candidate with the same id gets ``-2``, ``-3`` ..."""
-    taken: dict[str, int] = {}
+    taken: dict[tuple[str, str], int] = {}
     for c in cands:
         if "id" in c.fields and c.kind != "publication":
             base = c.fields["id"]
@@ -1042,7 +1061,7 @@ def to_toml(doc: SourceDocument | None, candidates: list[Candidate]) -> str:
         for note in c.review:
             out.append(f"# review: {note}")
         for need in c.needs:
-            out.append(f"# needs: the [[publication]] id = \"{need}\" proposed above (copy it too, or use an existing id)")
+            out.append(f"# needs: the [[publication]] with id = \"{need}\" (proposed here: copy it too)")
         out.append(f"[[{c.kind}]]")
         for k, v in c.statement().items():
             if k == "quote" and isinstance(v, list):
@@ -1086,3 +1105,34 @@ def covers(candidate: Candidate, statement: Statement) -> bool:
     a, b = name_key(str(candidate.fields[key])), name_key(statement.get(key))
     last = lambda s: name_key(s.split()[-1]) if s.split() else ""   # noqa: E731
     return a == b or last(str(candidate.fields[key])) == b or a == last(statement.get(key))
+
+
+def not_curated(doc: SourceDocument, candidates: list[Candidate], statements: str | Path) -> list[Candidate]:
+    """The *candidates* that cover no statement of *doc*'s statement file in the folder *statements*
+    (``<stem>.toml``; all of them when there is none): what a curator has not written down yet. A
+    kept candidate that refers to a proposed publication the file has already refers to the file's id.
+
+    Raises
+    ------
+    StatementError
+        If the statement file is malformed or a quote of it is not in *doc* (as the build says).
+    """
+    from .statements import load_statement_file
+
+    path = Path(statements) / f"{doc.stem}.toml"
+    if not path.is_file():
+        return list(candidates)
+    curated = load_statement_file(path, doc).statements
+    kept, same = [], {}
+    for c in candidates:
+        covered = [st for st in curated if covers(c, st)]
+        if not covered:
+            kept.append(c)
+        elif c.kind == "publication":
+            same[c.fields["id"]] = covered[0].get("id")
+    for c in kept:     # a publication the curator has already: refer to it by the curator's id
+        for key in ("according_to", "publication"):
+            if c.fields.get(key) in same:
+                c.fields[key] = same[c.fields[key]]
+        c.needs = [n for n in c.needs if n not in same]
+    return kept

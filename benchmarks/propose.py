@@ -6,7 +6,9 @@ For every source document that has a statement file, the candidates of
 :func:`vitalegraph.pipeline.propose.propose` are set against the curated statements
 (:func:`vitalegraph.pipeline.statements.load_statement_file`, any kind the build knows). A curated
 statement counts as **proposed** when a candidate of the same kind has a quote whose character span
-overlaps one of the statement's quotes, and, for a kind with an identifying field (a
+overlaps one of the statement's own quotes (a quote that several curated statements of the kind share,
+such as a list's introduction or a citation, counts only for a statement that has no other), and, for
+a kind with an identifying field (a
 person_function's or mention's ``name``, an evaluation's ``subject``, ...:
 :data:`vitalegraph.pipeline.propose.IDENTIFYING`), names the same thing
 (:func:`vitalegraph.pipeline.propose.covers`). Then
@@ -28,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vitalegraph.pipeline.propose import PROPOSED_KINDS, covers, load_vocabulary, propose  # noqa: E402
+from vitalegraph.pipeline.propose import PROPOSED_KINDS, covers, load_vocabulary, propose, shared_quotes  # noqa: E402
 from vitalegraph.pipeline.reference import load_reference  # noqa: E402
 from vitalegraph.pipeline.sources import read_sources  # noqa: E402
 from vitalegraph.pipeline.statements import load_statement_file  # noqa: E402
@@ -44,14 +46,15 @@ def measure(sources: Path, statements: Path) -> dict:
             continue
         curated = load_statement_file(path, doc).statements
         candidates = propose(doc, ref, vocab)
+        shared = shared_quotes(curated)
         for st in curated:
             r = rows[(doc.name, st.kind)]
             r["curated"] += 1
-            r["proposed"] += any(covers(c, st) for c in candidates)
+            r["proposed"] += any(covers(c, st, shared) for c in candidates)
         for c in candidates:
             r = rows[(doc.name, c.kind)]
             r["candidates"] += 1
-            r["correct"] += any(covers(c, st) for st in curated)
+            r["correct"] += any(covers(c, st, shared) for st in curated)
     return rows
 
 

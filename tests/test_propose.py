@@ -65,6 +65,12 @@ def test_the_project_page_gives_its_persons_projects_evaluations_and_publication
     assert sorted(c.fields["subject"] for c in _by(cands, "evaluation", stance="less-satisfied")) == ["Den Haag", "Zaanstad"]
     assert [c.fields["according_to"] for c in _by(cands, "evaluation", stance="conclusion")] == ["kei-nieuws-2007-05"]
     assert _by(cands, "publication", id="de-pers-2008-01-18", publisher="De Pers", date="2008-01-18")
+    # a sentence that ends in a colon above a list: one commitment an item, each with the sentence
+    listed = _by(cands, "commitment", by_text="De leden van de adoptieteams", target="2007-05-01")
+    assert [c.fields["label"].split()[:3] for c in listed] == [["het", "inzetten", "van"], ["het", "inbrengen", "van"],
+                                                             ["inspiratie", "en", "energie"], ["meedenken", "om", "obstakels"]]
+    assert all(len(c.quotes) == 2 and c.quotes[0].value.endswith("door:") for c in listed)
+    assert all(c.fields["content_basis"] == "announced" for c in _by(cands, "commitment"))
     _every_quote_stands_once(doc, cands)
 
 
@@ -118,6 +124,8 @@ def test_a_document_never_seen_gets_candidates_and_the_build_takes_them(tmp_path
         ("Emmen", "positive", "Karel de Groot"), ("Heerlen", "positive", "Karel de Groot")]
     assert [c.fields["name"] for c in _by(cands, "mention", refers_to="Meezen Broek")] == ["Meezenbroek"]
     assert [c.fields["name"] for c in _by(cands, "pilot_city")] == ["Emmen", "Heerlen"]
+    assert [(c.fields["label"], c.fields["by_text"], c.fields["target"]) for c in _by(cands, "commitment")] == \
+        [("zegt toe het centrum tot 2012 open te houden", "De gemeente Heerlen", "2012")]
     _every_quote_stands_once(doc, cands)
     sources = tmp_path / "sources"
     sources.mkdir()

@@ -15,6 +15,9 @@ statements in that format, each with the exact words it rests on, for a person t
 * ``project``: a news item (a heading and the paragraphs under it) with an amount ("€ 250.000"),
   organisations with their kind ("woningcorporatie X", "de gemeente Y") or a dated event ("In juni
   2008 ... gepresenteerd", "eind mei 2009 de aftrap");
+* ``commitment``: a sentence with a word of promise ("belooft", "zetten in op"), or each item of
+  the list under such a sentence;
+* ``mention``: another spelling of a person or district of the document's own team listing;
 * ``pilot_city``: the municipalities a sentence about pilot districts names.
 
 Nothing here knows a person, place or phrase of any document: the patterns are the reference data
@@ -51,10 +54,10 @@ from .sources import SourceDocument, read_source
 from .statements import MODAL, Statement, TextIndex
 
 __all__ = ["Candidate", "Vocabulary", "load_vocabulary", "propose", "propose_file", "to_toml", "to_json",
-           "covers", "not_curated", "PROPOSED_KINDS", "IDENTIFYING"]
+           "covers", "shared_quotes", "not_curated", "PROPOSED_KINDS", "IDENTIFYING"]
 
 #: the statement kinds :func:`propose` proposes, in the order they are printed
-PROPOSED_KINDS = ("pilot_city", "mention", "publication", "project", "evaluation", "person_function")
+PROPOSED_KINDS = ("pilot_city", "mention", "publication", "project", "evaluation", "person_function", "commitment")
 
 #: per statement kind, the field that says which thing a statement is about; a candidate covers a
 #: curated statement of its kind only when that field agrees (see :func:`covers`)
@@ -159,6 +162,7 @@ class _Doc:
         self.started = _alternation(vocab.words("projects", "start"))
         self.meetings = _alternation(vocab.words("projects", "meetings"))
         self.pilot = _alternation(vocab.words("pilot", "patterns"), regex=True)
+        self.promises = _alternation(vocab.words("commitments", "patterns"), regex=True)
         months = "|".join(sorted(map(re.escape, vocab.months), key=len, reverse=True)) or "(?!)"
         quals = "|".join(map(re.escape, vocab.words("dates", "qualifiers"))) or "(?!)"
         preps = "|".join(map(re.escape, vocab.words("dates", "prepositions"))) or "(?!)"
@@ -262,6 +266,7 @@ class _Line:
     start: int
     end: int
     sentences: list[tuple[int, int]]
+    bullet: bool = False
 
     @property
     def span(self) -> tuple[int, int]:
@@ -308,19 +313,20 @@ def _prose_lines(d: _Doc) -> list[_Line | None]:
     lines: list[_Line | None] = []
     for n in range(1, len(d.doc.line_starts) + 1):
         a, b = d.doc.line_span(n)
+        bullet = normalize_space(d.text[a:b]).startswith("•")
         a, b = _trim(d.text, a, b)
         value = normalize_space(d.text[a:b])
         if not value or any(lo <= a < hi for lo, hi in listing) \
                 or re.match(r"(?i)(start|voltooi?ing|einde|oplevering)\s*:\s*\d{4}$", value):
             lines.append(None)
             continue
-        lines.append(_Line(a, b, _sentences(d, a, b)))
+        lines.append(_Line(a, b, _sentences(d, a, b), bullet))
     return lines
 
 
 def _is_heading(d: _Doc, line: _Line) -> bool:
     value = normalize_space(d.text[line.start:line.end])
-    return len(value.split()) <= 12 and not re.search(r"[.;!?,]$", value) and not value.startswith("•")
+    return len(value.split()) <= 12 and not re.search(r"[.;!?,:]$", value) and not line.bullet
 
 
 def _items(d: _Doc, lines: list[_Line | None]) -> list[tuple[_Line | None, list[_Line]]]:
@@ -890,6 +896,65 @@ def _mention_candidates(d: _Doc, lines: list[_Line], persons: list[_Found]) -> l
     return _dedupe(out)
 
 
+def _commitment_candidates(d: _Doc, all_lines: list[_Line | None]) -> list[Candidate]:
+    """What someone commits to, offers or promises: a sentence with a word of promise (the
+    vocabulary's ``[commitments]``), or, where it ends in a colon above a list, each item of the list."""
+    out = []
+    for n, line in enumerate(all_lines):
+        if line is None:
+            continue
+        for sentence in line.sentences:
+            m = d.promises.search(d.text, *sentence)
+            if not m:
+                continue
+            intro = d.quote(*sentence, [sentence, line.span])
+            if intro is None:
+                continue
+            items = []
+            if d.text[sentence[1] - 1] == ":" and sentence == line.sentences[-1]:
+                for nxt in all_lines[n + 1:]:
+                    if nxt is None:
+                        if items:
+                            break
+                        continue
+                    if not nxt.bullet:
+                        break
+                    items.append(nxt)
+            before = normalize_space(d.text[sentence[0]:m.start()])
+            by_text = before if re.match(r"(?:De|Het|Een)\s", before) and len(before.split()) <= 8 else ""
+            dates = _dates(d, sentence, line)
+            parts = [(i, (i.start, i.end)) for i in items] or [(line, (m.start(), sentence[1]))]
+            for where, (a, b) in parts:
+                label = normalize_space(d.text[a:b])
+                label = re.sub(r"(?:[;,.:]|\s+(?:en|of))+$", "", label).strip()
+                quotes = [intro]
+                if where is not line:
+                    q = d.quote(where.start, where.end, [where.span])
+                    if q is None:
+                        continue
+                    quotes.append(q)
+                fields: dict[str, Any] = {"id": slug(label), "label": label}
+                if by_text:
+                    fields["by_text"] = by_text
+                if dates:
+                    fields["target"] = dates[0].value
+                fields["content_basis"] = "announced"
+                review = ["say who commits: by = \"NAME\" (with by_function) for a person, by_type = \"organisation\" "
+                          "for an organisation, or by_text for a group as written" if not by_text else
+                          "by_text is the group as written; use by = \"NAME\" where it is a person or organisation",
+                          "content_basis \"announced\": what is committed to is still to be done"]
+                if dates:
+                    review.append(f"target: the date the sentence gives ({dates[0].value}); check it is the target")
+                word = next((mm.group(0) for q in quotes for mm in [MODAL.search(q.value)] if mm), None)
+                if word:
+                    fields["basis"] = "stated"
+                    review.append(f"basis \"stated\": the promise is made ('{word}' is what it promises); check")
+                out.append(Candidate("commitment", fields, quotes,
+                                     f"a word of promise ('{normalize_space(m.group(0))}')"
+                                     + (" above a list: one commitment an item" if items else ""), review))
+    return _dedupe(out)
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     seen, out = set(), []
     for c in cands:
@@ -969,6 +1034,7 @@ def propose(doc: SourceDocument, reference: Reference | None = None, vocabulary:
                                        found["organisation"], found["citation"], cite_ids),
         "evaluation": _evaluation_candidates(d, lines, found["citation"], cite_ids, found["person"]),
         "person_function": _person_candidates(d, found["person"]),
+        "commitment": _commitment_candidates(d, all_lines),
     }
     spelled = {c.fields["name"]: c.fields["refers_to"] for c in made["mention"] if c.fields["type"] == "person"}
     for c in made["person_function"] + made["evaluation"]:
@@ -1087,17 +1153,30 @@ def to_json(doc: SourceDocument | None, candidates: list[Candidate]) -> str:
 
 # ---------------------------------------------------------------------------------------------- measuring
 
-def covers(candidate: Candidate, statement: Statement) -> bool:
-    """Whether *candidate* proposes the curated *statement*: the same kind, a quote that overlaps one
-    of the statement's quotes (character offsets), and, for a kind of :data:`IDENTIFYING`, the same
-    thing named (its field equal ignoring case, accents and spaces, or one a surname of the other).
+def shared_quotes(statements: Iterable[Statement]) -> frozenset[tuple[str, int, int]]:
+    """``(kind, start, end)`` of every quote that several curated statements of one kind rest on (a
+    list's introduction, a citation, a sentence naming several cities): for :func:`covers`."""
+    seen: dict[tuple[str, int, int], int] = {}
+    for st in statements:
+        for q in {(st.kind, q.start, q.end) for q in st.quotes}:
+            seen[q] = seen.get(q, 0) + 1
+    return frozenset(k for k, n in seen.items() if n > 1)
 
-    A quote shared by several curated statements (a citation) thus covers only those about the
-    candidate's own subject.
+
+def covers(candidate: Candidate, statement: Statement, shared: frozenset = frozenset()) -> bool:
+    """Whether *candidate* proposes the curated *statement*: the same kind, a quote that overlaps one
+    of the statement's own quotes (character offsets), and, for a kind of :data:`IDENTIFYING`, the
+    same thing named (its field equal ignoring case, accents and spaces, or one a surname of the other).
+
+    A statement's own quotes are those not in *shared* (:func:`shared_quotes` of its file), unless all
+    of its quotes are shared: the introduction of a list covers no item of it by itself, and a
+    citation or a sentence shared by several statements covers only those about the candidate's own
+    subject.
     """
     if candidate.kind != statement.kind:
         return False
-    if not any(q.start < s.end and s.start < q.end for q in candidate.quotes for s in statement.quotes):
+    own = [s for s in statement.quotes if (statement.kind, s.start, s.end) not in shared] or statement.quotes
+    if not any(q.start < s.end and s.start < q.end for q in candidate.quotes for s in own):
         return False
     key = IDENTIFYING.get(statement.kind)
     if key is None or key not in candidate.fields or not isinstance(statement.get(key), str):
@@ -1123,9 +1202,10 @@ def not_curated(doc: SourceDocument, candidates: list[Candidate], statements: st
     if not path.is_file():
         return list(candidates)
     curated = load_statement_file(path, doc).statements
+    shared = shared_quotes(curated)
     kept, same = [], {}
     for c in candidates:
-        covered = [st for st in curated if covers(c, st)]
+        covered = [st for st in curated if covers(c, st, shared)]
         if not covered:
             kept.append(c)
         elif c.kind == "publication":

@@ -71,6 +71,13 @@ def test_the_project_page_gives_its_persons_projects_evaluations_and_publication
                                                              ["inspiratie", "en", "energie"], ["meedenken", "om", "obstakels"]]
     assert all(len(c.quotes) == 2 and c.quotes[0].value.endswith("door:") for c in listed)
     assert all(c.fields["content_basis"] == "announced" for c in _by(cands, "commitment"))
+    [adoption] = _by(cands, "adoption")
+    assert (adoption.fields["adopter"], adoption.fields["organisation"], adoption.fields["organisation_type"],
+            adoption.fields["successor"], adoption.fields["successor_basis"]) == \
+        ("Zalm", "Ru Paré School", "school", "Bos", "announced")                   # "zijn opvolger Bos zou ..."
+    assert [(c.fields["departments"], c.fields["involved"], c.quotes[0].value) for c in _by(cands, "participation")] == \
+        [(["Defensie", "Buitenlandse Zaken"], False,
+          "met uitzondering van Defensie en Buitenlandse Zaken zijn alle departementen betrokken")]
     _every_quote_stands_once(doc, cands)
 
 
@@ -80,6 +87,12 @@ def test_the_press_release_gives_its_pilot_cities_and_signatories():
     assert cities == ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Zaandam", "Den Helder", "Heerlen", "Hengelo"]
     assert [(c.fields["name"], c.fields["function"]) for c in _by(cands, "person_function")] == \
         [("Dekker", "minister van VROM"), ("Pechtold", "minister van BVK")]
+    [agreement] = _by(cands, "agreement")
+    assert agreement.fields["signatories"] == [{"name": "Dekker", "function": "minister van VROM"},
+                                               {"name": "Pechtold", "function": "minister van BVK"}]
+    assert agreement.fields["on_behalf_of"] == ["premier", "BZK", "VWS", "SZW", "LNV", "EZ", "OC&W", "Justitie",
+                                                "Vreemdelingenzaken & Integratie"]
+    assert not _by(cands, "participation")          # no team listing, so no pilot to take part in
     # "de 56-wijkenaanpak van minister Dekker": a surname without a department is not proposed
     assert all(q.value != "minister Dekker" for c in cands for q in c.quotes)
     _every_quote_stands_once(doc, cands)
@@ -108,7 +121,17 @@ def test_a_document_never_seen_gets_candidates_and_the_build_takes_them(tmp_path
     doc, cands = propose_file(UNSEEN)
     assert [(c.fields["name"], c.fields["function"]) for c in _by(cands, "person_function")] == [
         ("Lotte Bakker", "staatssecretaris van Onderwijs, Cultuur en Wetenschap"),
-        ("Karel de Groot", "directeur-generaal Volksgezondheid, Welzijn en Sport")]
+        ("Karel de Groot", "directeur-generaal Volksgezondheid, Welzijn en Sport"),
+        ("Anton Veld", "burgemeester"), ("Petra Vos", "wethouder")]     # once each, where the text first says it
+    [agreement] = _by(cands, "agreement")
+    assert (agreement.fields["signatories"], agreement.fields["on_behalf_of"]) == \
+        ([{"name": "Anton Veld", "function": "burgemeester"}, {"name": "Petra Vos", "function": "wethouder"}], ["VWS"])
+    [adoption] = _by(cands, "adoption")
+    assert {k: adoption.fields[k] for k in ("adopter", "organisation", "organisation_type", "successor")} == \
+        {"adopter": "Anton Veld", "organisation": "Basisschool Het Palet", "organisation_type": "basisschool",
+         "successor": "Ria Dam"}                    # not "Anton Veld de Basisschool": particles end a surname
+    assert [(c.fields["departments"], c.fields["involved"]) for c in _by(cands, "participation")] == \
+        [(["VWS", "OCW"], True)]
     [centre] = _by(cands, "project")
     assert (centre.fields["label"], centre.fields["municipality"], centre.fields["amount"], centre.fields["start"]) == \
         ("Buurtcentrum Meezenbroek geopend", "Heerlen", 1250000, "2008-09-12")
@@ -138,8 +161,13 @@ def test_a_document_never_seen_gets_candidates_and_the_build_takes_them(tmp_path
 def test_a_quote_that_stands_twice_is_lengthened_until_it_stands_once():
     text = "Toen sprak wethouder Els de Wit (Onderwijs) in Emmen. Later sprak wethouder Els de Wit (Onderwijs) opnieuw."
     doc = SourceDocument.from_bytes("x.txt", text.encode())
+    assert len(TextIndex(doc).occurrences("wethouder Els de Wit (Onderwijs)")) == 2
     quotes = [c.quotes[0].value for c in propose(doc, kinds=["person_function"])]
-    assert quotes == ["wethouder Els de Wit (Onderwijs) in", "wethouder Els de Wit (Onderwijs) opnieuw."]
+    assert quotes == ["wethouder Els de Wit (Onderwijs) in"]          # once: the same person, the same function
+    text = "Het kan (Dagblad, 3 mei 2008). Het kan (Dagblad, 3 mei 2008) nog eens."
+    doc = SourceDocument.from_bytes("x.txt", text.encode())
+    assert [q.value for c in propose(doc, kinds=["publication"]) for q in c.quotes] == \
+        ["(Dagblad, 3 mei 2008). Het", "(Dagblad, 3 mei 2008) nog"]       # one publication, cited twice
     _every_quote_stands_once(doc, propose(doc))
 
 
@@ -245,7 +273,9 @@ _WORDS = ["minister", "Minister", "wethouder", "directeur-generaal", "staatssecr
           "12", "mei", "€", "1.500.000", "euro", "woningcorporatie", "Stichting", "Buurtkracht", "vol", "lof", "minder",
           "tevreden", "loopt", "uiteen", "geconcludeerd", "zou", "moeten", "volgens", "Volgens", "Dagblad", "(", ")",
           ",", ".", ":", "gepresenteerd", "van start", "bijeenkomst", "zegt", "t/m", "prof.", "\u00a0", "\n", "\n\n",
-          "•", "\"", "(Dagblad, 3 mei 2008)"]
+          "•", "\"", "(Dagblad, 3 mei 2008)", "belooft", "zetten in op", ":", "\n • het doen;", "overeenkomst",
+          "getekend", "namens", "premier", "BZK", "Defensie", "adopteerde", "de School", "opvolger", "betrokken",
+          "met uitzondering van"]
 
 
 @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

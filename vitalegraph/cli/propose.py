@@ -12,7 +12,8 @@ __all__ = ["register", "cmd_propose"]
 
 #: the statement kinds propose can propose (:data:`vitalegraph.pipeline.propose.PROPOSED_KINDS`, kept
 #: here too so that ``vitalegraph --help`` imports no pipeline module; tests/test_propose.py compares them)
-KINDS = ("pilot_city", "mention", "publication", "project", "evaluation", "person_function", "commitment")
+KINDS = ("pilot_city", "mention", "agreement", "publication", "project", "adoption", "evaluation", "person_function",
+         "commitment", "participation")
 
 
 def cmd_propose(args) -> int:
@@ -58,7 +59,8 @@ def register(sub, formatter_class) -> None:
                     "and department (person_function), other spellings of listed persons and districts (mention), "
                     "cited publications with their dates (publication), news items with a dated event, an amount "
                     "or organisations with their kind (project), sentences with a stance word (evaluation), promises "
-                    "and offers (commitment) and the municipalities of a sentence about pilot districts "
+                    "and offers (commitment), signed agreements (agreement), adoptions (adoption), departments that "
+                    "take part or not (participation) and the municipalities of a sentence about pilot districts "
                     "(pilot_city). Each candidate has its "
                     "quote, found exactly once in the source as the build requires, and comments that mark it "
                     "PROPOSED and say what to review; the output as printed is a statement file the build "

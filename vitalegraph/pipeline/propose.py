@@ -15,6 +15,11 @@ statements in that format, each with the exact words it rests on, for a person t
 * ``project``: a news item (a heading and the paragraphs under it) with an amount ("€ 250.000"),
   organisations with their kind ("woningcorporatie X", "de gemeente Y") or a dated event ("In juni
   2008 ... gepresenteerd", "eind mei 2009 de aftrap");
+* ``agreement``: a sentence that says an agreement was signed, its signatories (the persons with a
+  function it names) and those on whose behalf ("namens" offices and departments);
+* ``adoption``: a person with a function who adopts an organisation, and the successor named;
+* ``participation``: the departments a sentence says take part ("betrokken"), or not ("met
+  uitzondering van"), in the pilot of a document with a team listing;
 * ``commitment``: a sentence with a word of promise ("belooft", "zetten in op"), or each item of
   the list under such a sentence;
 * ``mention``: another spelling of a person or district of the document's own team listing;
@@ -57,7 +62,8 @@ __all__ = ["Candidate", "Vocabulary", "load_vocabulary", "propose", "propose_fil
            "covers", "shared_quotes", "not_curated", "PROPOSED_KINDS", "IDENTIFYING"]
 
 #: the statement kinds :func:`propose` proposes, in the order they are printed
-PROPOSED_KINDS = ("pilot_city", "mention", "publication", "project", "evaluation", "person_function", "commitment")
+PROPOSED_KINDS = ("pilot_city", "mention", "agreement", "publication", "project", "adoption", "evaluation",
+                  "person_function", "commitment", "participation")
 
 #: per statement kind, the field that says which thing a statement is about; a candidate covers a
 #: curated statement of its kind only when that field agrees (see :func:`covers`)
@@ -163,6 +169,19 @@ class _Doc:
         self.meetings = _alternation(vocab.words("projects", "meetings"))
         self.pilot = _alternation(vocab.words("pilot", "patterns"), regex=True)
         self.promises = _alternation(vocab.words("commitments", "patterns"), regex=True)
+        self.agreement_kinds = _alternation(vocab.words("agreements", "kinds"))
+        self.signing = _alternation(vocab.words("agreements", "signing"))
+        self.behalf = _alternation(vocab.words("agreements", "behalf"))
+        self.adopting = _alternation(vocab.words("adoptions", "verbs"))
+        self.successor = _alternation(vocab.words("adoptions", "successor"))
+        self.participating = _alternation(vocab.words("participation", "words"))
+        self.excepting = _alternation(vocab.words("participation", "except"))
+        self.kind_words = sorted((k.casefold() for k in vocab.words("organisations", "kinds")), key=len, reverse=True)
+        self.offices = _alternation([f.pattern for f in ref.functions if not f.names_department])
+        dep_names = {n for dep in ref.departments for n in (dep.name_nl, *dep.abbreviations) if n}
+        alternatives = [r"\s+".join(map(re.escape, n.split())).replace(r"\s+en\s+", r"\s+(?:en|&)\s+")
+                        for n in sorted(dep_names, key=len, reverse=True)]
+        self.department_names = re.compile(r"(?<![\w&-])(?:" + ("|".join(alternatives) or "(?!)") + r")(?![\w&-])")
         months = "|".join(sorted(map(re.escape, vocab.months), key=len, reverse=True)) or "(?!)"
         quals = "|".join(map(re.escape, vocab.words("dates", "qualifiers"))) or "(?!)"
         preps = "|".join(map(re.escape, vocab.words("dates", "prepositions"))) or "(?!)"
@@ -423,6 +442,14 @@ def _name_at(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
             break
     while keep and not d.text[keep[-1][0]].isupper():
         keep.pop()
+    # the particles of a surname stand before its last word: "A van der B" ends there ("A van der B
+    # de C D" is a name and more), and "A de School" is no name with particles
+    first_particle = next((i for i, (x, _y) in enumerate(keep) if not d.text[x].isupper()), None)
+    if first_particle is not None:
+        after = next(i for i in range(first_particle, len(keep)) if d.text[keep[i][0]].isupper())
+        keep = keep[:after + 1]
+        if d.text[keep[after][0]:keep[after][1]].casefold() in d.kind_words:
+            keep = keep[:first_particle]
     if not keep or not d.text[keep[0][0]].isupper():
         return None
     return keep[0][0], keep[-1][1]
@@ -610,28 +637,40 @@ def _modal(c: Candidate) -> None:
                         "statement (then basis = \"stated\")")
 
 
+def _person_fields(d: _Doc, f: _Found) -> dict[str, Any] | None:
+    """The ``name`` and ``function`` (with ``organisation``, ``portfolio``) of a person found, as a
+    statement writes them; ``None`` for a surname alone without a department, which the build
+    could only read as a new person."""
+    v = f.value
+    fw = v["function_word"]
+    if len(v["name"].split()) == 1 and "department" not in v:
+        return None
+    fields: dict[str, Any] = {"name": v["name"]}
+    if "department" in v:
+        fields["function"] = d.function_text(fw.function if fw and fw.function != "minister-voor" else
+                                             v["word"], v["department"], v["department_text"])
+        if fw is None:
+            fields["function"] = f"{v['word']} van {v['department_text']}"
+    elif "function_start" in v:
+        fields["function"] = normalize_space(d.text[v["function_start"]:v["function_end"]])
+    else:
+        fields["function"] = v["word"]
+    if v.get("organisation"):
+        fields["organisation"] = v["organisation"]
+    if v.get("portfolio"):
+        fields["portfolio"] = v["portfolio"]
+    return fields
+
+
 def _person_candidates(d: _Doc, found: list[_Found]) -> list[Candidate]:
     out = []
     for f in found:
         v = f.value
         fw = v["function_word"]
-        fields: dict[str, Any] = {"name": v["name"]}
-        review = []
-        if "department" in v:
-            fields["function"] = d.function_text(fw.function if fw and fw.function != "minister-voor" else
-                                                 v["word"], v["department"], v["department_text"])
-            if fw is None:
-                fields["function"] = f"{v['word']} van {v['department_text']}"
-        elif "function_start" in v:
-            fields["function"] = normalize_space(d.text[v["function_start"]:v["function_end"]])
-        else:
-            fields["function"] = v["word"]
-        if len(v["name"].split()) == 1 and "department" not in v:
+        fields = _person_fields(d, f)
+        if fields is None:
             continue        # a surname alone is read as a known person only with a department
-        if v.get("organisation"):
-            fields["organisation"] = v["organisation"]
-        if v.get("portfolio"):
-            fields["portfolio"] = v["portfolio"]
+        review = []
         if len(v["name"].split()) == 1:
             review.append(f"'{v['name']}' is a surname alone: the build reads it as the one known person of "
                           "that surname in that department, or makes a new person")
@@ -642,6 +681,131 @@ def _person_candidates(d: _Doc, found: list[_Found]) -> list[Candidate]:
         if "department" in v:
             what += f", department '{v['department_text']}' ({v['department'].key}, ministries.csv)"
         out.append(Candidate("person_function", fields, [q], f"person with {what}", review))
+    return _dedupe(out, quotes=False)
+
+
+def _agreement_candidates(d: _Doc, lines: list[_Line], persons: list[_Found]) -> list[Candidate]:
+    """A sentence that says an agreement was signed: its signatories (the persons with a function it
+    names before ``namens``) and those on whose behalf (the offices and departments after it)."""
+    out = []
+    for line in lines:
+        for a, b in line.sentences:
+            kind, signed = d.agreement_kinds.search(d.text, a, b), d.signing.search(d.text, a, b)
+            if not (kind and signed):
+                continue
+            behalf = d.behalf.search(d.text, a, b)
+            cut = behalf.start() if behalf else b
+            signers = [(p, _person_fields(d, p)) for p in persons if p.sentence == (a, b) and p.end <= cut]
+            signers = [{"name": f["name"], "function": f["function"]} for p, f in signers if f is not None]
+            if not signers:
+                continue
+            on_behalf = []
+            if behalf:
+                found = sorted([*d.offices.finditer(d.text, behalf.end(), b), *d.department_names.finditer(d.text, behalf.end(), b)],
+                               key=lambda m: m.start())
+                on_behalf = list(dict.fromkeys(normalize_space(m.group(0)) for m in found))
+            q = d.quote(a, b, [(a, b), line.span])
+            if q is None:
+                continue
+            word = normalize_space(kind.group(0))
+            fields: dict[str, Any] = {"id": slug(" ".join([word, *(s["name"].split()[-1] for s in signers)])),
+                                      "label": word[:1].upper() + word[1:], "signatories": signers}
+            if on_behalf:
+                fields["on_behalf_of"] = on_behalf
+            out.append(Candidate("agreement", fields, [q], f"'{word}' and '{normalize_space(signed.group(0))}' with "
+                                 "the persons who sign", ["write the agreement's name as label and an id unique in the "
+                                                          "corpus; check signatories and on_behalf_of"]))
+    return _dedupe(out)
+
+
+def _adoption_candidates(d: _Doc, lines: list[_Line], persons: list[_Found]) -> list[Candidate]:
+    """A person with a function who adopts an organisation ("adopteerde minister X de Y-school"), and
+    who takes the adoption over ("zijn opvolger Z")."""
+    out = []
+    for line in lines:
+        for a, b in line.sentences:
+            verb = d.adopting.search(d.text, a, b)
+            if not verb:
+                continue
+            adopters = [(p, _person_fields(d, p)) for p in persons if p.sentence == (a, b)]
+            adopters = [(p, f) for p, f in adopters if f is not None]
+            if not adopters:
+                continue
+            p, pf = adopters[0]
+            pos = max(verb.end(), p.end)
+            art = re.match(r"\s+(?:(?:de|het|een)\s+)?", d.text[pos:b])
+            if not art:
+                continue
+            words, at = [], pos + art.end()
+            while True:
+                w = _PHRASE_WORD.match(d.text, at, b)
+                if not w:
+                    break
+                words.append(w)
+                gap = re.match(r" +", d.text[w.end():b])
+                if not gap or not _PHRASE_WORD.match(d.text, w.end() + gap.end(), b):
+                    break
+                at = w.end() + gap.end()
+            if not words:
+                continue
+            org = normalize_space(d.text[words[0].start():words[-1].end()]).rstrip(".,;:")
+            fields: dict[str, Any] = {"adopter": pf["name"], "adopter_function": pf["function"], "organisation": org}
+            kind = next((k for k in d.kind_words if org.split()[-1].casefold().endswith(k)), "") or \
+                next((k for k in d.kind_words if org.split()[0].casefold() == k), "")
+            if kind:
+                fields["organisation_type"] = kind
+            review = ["add district and municipality where the text says where the organisation is"]
+            succ = d.successor.search(d.text, a, b)
+            if succ:
+                gap = re.match(r"\s+", d.text[succ.end():b])
+                span = _name_at(d, succ.end() + gap.end(), b) if gap else None
+                if span is not None:
+                    fields["successor"] = normalize_space(d.text[span[0]:span[1]])
+                    if MODAL.search(d.text[succ.end():b]):
+                        fields["successor_basis"] = "announced"
+                        review.append("successor_basis \"announced\": the sentence says the successor was to take "
+                                      "it over, not that he did; check")
+            q = d.quote(a, b, [(a, b), line.span])
+            if q is not None:
+                out.append(Candidate("adoption", fields, [q], f"'{normalize_space(verb.group(0))}' with a person with a "
+                                     "function and the organisation after them", review))
+    return _dedupe(out)
+
+
+def _participation_candidates(d: _Doc, lines: list[_Line]) -> list[Candidate]:
+    """Departments (ministries.csv) a sentence says take part ("X en Y zijn betrokken"), or not
+    ("met uitzondering van X en Y zijn alle departementen betrokken"); only in a document with a
+    team listing, whose pilot they take part in."""
+    out = []
+    if not d.has_listing:
+        return out
+    for line in lines:
+        for a, b in line.sentences:
+            word = d.participating.search(d.text, a, b)
+            deps = list(d.department_names.finditer(d.text, a, b))
+            if not (word and deps):
+                continue
+            ex = d.excepting.search(d.text, a, b)
+            if ex is not None:
+                named = [m for m in deps if m.start() >= ex.end() and (m.end() <= word.start() or word.start() < ex.end())]
+                involved = False
+            else:
+                named = [m for m in deps if m.end() <= word.start()]
+                involved = True
+            if not named:
+                continue
+            start = ex.start() if ex is not None else named[0].start()
+            end = max(word.end(), named[-1].end())
+            q = d.quote(start, end, [(a, b), line.span])
+            if q is None:
+                continue
+            out.append(Candidate("participation", {"departments": list(dict.fromkeys(normalize_space(m.group(0))
+                                                                                    for m in named)),
+                                                   "involved": involved}, [q],
+                                 f"departments (ministries.csv) with '{normalize_space(word.group(0))}'"
+                                 + (f" after '{normalize_space(ex.group(0))}'" if ex is not None else ""),
+                                 ["check that the sentence says the departments took part in the document's pilot"
+                                  + (" (true) or not (false)")]))
     return _dedupe(out)
 
 
@@ -955,10 +1119,12 @@ def _commitment_candidates(d: _Doc, all_lines: list[_Line | None]) -> list[Candi
     return _dedupe(out)
 
 
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+def _dedupe(cands: list[Candidate], quotes: bool = True) -> list[Candidate]:
+    """The candidates without repeats: the same kind and statement (with *quotes* False, the same
+    fields at another place: the first place the text says it)."""
     seen, out = set(), []
     for c in cands:
-        key = (c.kind, json.dumps(c.statement(), sort_keys=True, ensure_ascii=False))
+        key = (c.kind, json.dumps(c.statement() if quotes else c.fields, sort_keys=True, ensure_ascii=False))
         if key not in seen:
             seen.add(key)
             out.append(c)
@@ -1035,6 +1201,9 @@ def propose(doc: SourceDocument, reference: Reference | None = None, vocabulary:
         "evaluation": _evaluation_candidates(d, lines, found["citation"], cite_ids, found["person"]),
         "person_function": _person_candidates(d, found["person"]),
         "commitment": _commitment_candidates(d, all_lines),
+        "agreement": _agreement_candidates(d, lines, found["person"]),
+        "adoption": _adoption_candidates(d, lines, found["person"]),
+        "participation": _participation_candidates(d, lines),
     }
     spelled = {c.fields["name"]: c.fields["refers_to"] for c in made["mention"] if c.fields["type"] == "person"}
     for c in made["person_function"] + made["evaluation"]:

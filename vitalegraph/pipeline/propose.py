@@ -147,6 +147,19 @@ class Candidate:
                               "line": q.line} for q in self.quotes]}
 
 
+#: the pattern attributes of :class:`_Doc` made of a word list of the vocabulary: ``(table, key)``
+_WORD_PATTERNS = {
+    "reporting": ("persons", "reporting"), "kinds": ("organisations", "kinds"),
+    "presented": ("projects", "presented"), "started": ("projects", "start"), "meetings": ("projects", "meetings"),
+    "pilot": ("pilot", "patterns"), "promises": ("commitments", "patterns"),
+    "agreement_kinds": ("agreements", "kinds"), "signing": ("agreements", "signing"), "behalf": ("agreements", "behalf"),
+    "adopting": ("adoptions", "verbs"), "successor": ("adoptions", "successor"),
+    "participating": ("participation", "words"), "excepting": ("participation", "except"),
+}
+#: the word lists that are regular expressions rather than words
+_REGEX_LISTS = {("pilot", "patterns"), ("commitments", "patterns")}
+
+
 class _Doc:
     """A document being read: its text, index, reference data and vocabulary, and the regexes made of them."""
 
@@ -162,20 +175,8 @@ class _Doc:
         self.titles = _alternation([*fw, *vocab.words("persons", "titles")])
         self.particles = {p.casefold() for p in vocab.words("persons", "particles")}
         self.not_names = set(vocab.words("persons", "not_names"))
-        self.reporting = _alternation(vocab.words("persons", "reporting"))
-        self.kinds = _alternation(vocab.words("organisations", "kinds"))
-        self.presented = _alternation(vocab.words("projects", "presented"))
-        self.started = _alternation(vocab.words("projects", "start"))
-        self.meetings = _alternation(vocab.words("projects", "meetings"))
-        self.pilot = _alternation(vocab.words("pilot", "patterns"), regex=True)
-        self.promises = _alternation(vocab.words("commitments", "patterns"), regex=True)
-        self.agreement_kinds = _alternation(vocab.words("agreements", "kinds"))
-        self.signing = _alternation(vocab.words("agreements", "signing"))
-        self.behalf = _alternation(vocab.words("agreements", "behalf"))
-        self.adopting = _alternation(vocab.words("adoptions", "verbs"))
-        self.successor = _alternation(vocab.words("adoptions", "successor"))
-        self.participating = _alternation(vocab.words("participation", "words"))
-        self.excepting = _alternation(vocab.words("participation", "except"))
+        for attr, (table, key) in _WORD_PATTERNS.items():
+            setattr(self, attr, _alternation(vocab.words(table, key), regex=(table, key) in _REGEX_LISTS))
         self.kind_words = sorted((k.casefold() for k in vocab.words("organisations", "kinds")), key=len, reverse=True)
         self.offices = _alternation([f.pattern for f in ref.functions if not f.names_department])
         dep_names = {n for dep in ref.departments for n in (dep.name_nl, *dep.abbreviations) if n}

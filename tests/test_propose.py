@@ -348,3 +348,12 @@ def test_candidates_copied_into_a_curated_file_are_accepted_by_the_build(tmp_pat
     path.write_text(path.read_text(encoding="utf-8") + "\n" + copied, encoding="utf-8")
     result = build(SOURCES, tmp_path / "out", statements)
     assert "conforms" in result.validation
+
+
+@pytest.mark.parametrize("words, amount", [("€ 700.000,-", 700000), ("€ 1,5 miljoen", 1500000), ("2.500 euro", 2500),
+                                           ("EUR 12,50", 12.5), ("€ 3 mln", 3000000)])
+def test_an_amount_is_read_as_the_number_it_writes(words, amount):
+    text = f"Nieuw buurthuis open\nDe stichting Buurtkracht betaalt {words} voor het huis.\n"
+    [project] = propose(SourceDocument.from_bytes("x.txt", text.encode()), kinds=["project"])
+    assert (project.fields["amount"], project.fields["currency"]) == (amount, "EUR")
+    assert project.fields["partners"] == [{"name": "Buurtkracht", "type": "stichting"}]

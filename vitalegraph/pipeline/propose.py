@@ -47,6 +47,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
@@ -389,7 +390,6 @@ class _Found:
     end: int
     sentence: tuple[int, int]
     line: _Line
-    extra: dict = field(default_factory=dict)
 
 
 def _dates(d: _Doc, sentence, line) -> list[_Found]:
@@ -414,11 +414,10 @@ def _amounts(d: _Doc, sentence, line) -> list[_Found]:
     out = []
     for m in _AMOUNT.finditer(d.text, *sentence):
         num = (m.group("num") or m.group("num2")).replace(".", "")
-        dec = m.group("dec") or m.group("dec2") or ""
-        scale = (m.group("scale") or m.group("scale2") or "").casefold()
-        value = int(num) * {"": 1, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9}[scale]
-        if dec and dec != "-" and not scale:
-            value = f"{num}.{dec}"
+        dec = (m.group("dec") or m.group("dec2") or "").strip("-")
+        scale = {"": 1, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9}[(m.group("scale") or m.group("scale2") or "").casefold()]
+        exact = Decimal(f"{num}.{dec or 0}") * scale                  # "€ 1,5 miljoen": 1500000
+        value: int | float = int(exact) if exact == exact.to_integral_value() else float(exact)
         out.append(_Found("amount", value, m.start(), m.end(), sentence, line))
     return out
 
@@ -835,7 +834,8 @@ def _evaluation_candidates(d: _Doc, lines: list[_Line], cites: list[_Found], cit
     for line in lines:
         for sentence in line.sentences:
             s_text = d.text[sentence[0]:sentence[1]]
-            stance = next((st for st, pat in d.vocab.stances if pat.search(s_text)), None)
+            stance, said_so = next(((st, m.group(0)) for st, pat in d.vocab.stances for m in [pat.search(s_text)] if m),
+                                   (None, ""))
             if stance is None:
                 continue
             subjects = [m for m in d.municipality_names.finditer(d.text, *sentence)]
@@ -845,7 +845,6 @@ def _evaluation_candidates(d: _Doc, lines: list[_Line], cites: list[_Found], cit
             quotes = [d.quote(*sentence, [sentence, line.span])]
             if None in quotes:
                 continue
-            review = []
             # according to: the first citation from this sentence on in the line, else a person whose words
             # the line reports
             cite = next((c for c in cites if c.line is line and c.end > sentence[0] and c.start in cite_ids), None)
@@ -892,9 +891,9 @@ def _evaluation_candidates(d: _Doc, lines: list[_Line], cites: list[_Found], cit
                 if date:
                     fields["date"] = date
                 c = Candidate("evaluation", fields, sq,
-                              f"stance word of '{stance}' ({'the pilot' if subject == 'pilot' else 'a municipality named'})",
-                              review + ["write summary = \"one English sentence\"; check subject and stance"],
-                              needs)
+                              f"stance words '{normalize_space(said_so)}' ({stance}) about "
+                              + ("the pilot" if subject == "pilot" else "a municipality named"),
+                              ["write summary = \"one English sentence\"; check subject and stance"], needs)
                 out.append(c)
     return _dedupe(out)
 
@@ -909,11 +908,11 @@ def _project_candidates(d: _Doc, items, dates, amounts, orgs, cites, cite_ids) -
         cite_spans = [(c.start, c.end) for c in cites if inside(c)]
         my_dates = [f for f in dates if inside(f) and not any(a <= f.start < b for a, b in cite_spans)]
         my_amounts = [f for f in amounts if inside(f)]
-        my_orgs = [f for f in orgs if inside(f)]
+        my_orgs = [f for f in orgs if inside(f) and f.line is not heading]   # a kind word in the heading is the project's own
         my_cites = [c for c in cites if inside(c) and c.start in cite_ids]
         fields: dict[str, Any] = {}
         review = []
-        quotes_at: list[tuple[int, int, tuple[int, int]]] = []     # span, bounds
+        quotes_at: list[tuple[tuple[int, int], tuple[int, int]]] = []     # a sentence (or citation), its line
         hq = d.quote(heading.start, heading.end, [heading.span])
         if hq is None:
             continue
@@ -933,7 +932,6 @@ def _project_candidates(d: _Doc, items, dates, amounts, orgs, cites, cite_ids) -
                     events.append((hkey, f, "heading-at-dated-meeting"))
         if not (events or my_amounts or my_orgs):
             continue
-        my_orgs = [f for f in my_orgs if f.line is not heading]      # a kind word in the heading is the project's own
         munis = [m for lo, hi in spans for m in d.municipality_names.finditer(d.text, lo, hi)]
         if munis:
             m = munis[0]

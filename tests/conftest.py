@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +40,9 @@ def sources_copy(tmp_path):
     dest = tmp_path / "sources"
     shutil.copytree(SOURCES, dest)
     return dest
+
+
+def run(*args, cwd=ROOT, env=None):
+    """``python -m vitalegraph ARGS`` in a new process, as a user runs it; the CompletedProcess."""
+    return subprocess.run([sys.executable, "-m", "vitalegraph", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, **(env or {})})

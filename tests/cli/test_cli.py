@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT, SOURCES, run
 from vitalegraph import cli
 from vitalegraph.errors import INTERNAL_ERROR_STATUS
-
-
-def run(*args, cwd=ROOT, env=None):
-    import os
-
-    return subprocess.run([sys.executable, "-m", "vitalegraph", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, **(env or {})})
 
 
 def test_an_unforeseen_error_is_one_line_with_its_own_status(monkeypatch, capsys, tmp_path):

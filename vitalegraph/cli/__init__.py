@@ -5,7 +5,7 @@ failed validation or an unwritable output; 2: a bad query, option or data file; 
 failed). An error nobody foresaw prints ``vitalegraph: internal error: ...`` on one line and exits
 with 4; ``--debug`` (or ``VITALEGRAPH_DEBUG=1``) shows the traceback instead.
 
-Each command group is one module here (``build``, ``query``, ``validate``, ``network``, ``picture``,
+Each command group is one module here (``build``, ``propose``, ``query``, ``validate``, ``network``, ``picture``,
 ``endpoint``: serve and push, ``dataset``: export and describe) whose ``register(sub, formatter_class)``
 adds its commands, declared with :func:`command_group` and a rank (the order of ``vitalegraph --help``).
 Every module in this folder is imported when the package is, so a new command group is one new file.
@@ -15,7 +15,7 @@ it runs, so that ``vitalegraph --help`` stays fast.
 Examples
 --------
 >>> list(GROUPS)
-['build', 'query', 'explain', 'validate', 'network', 'picture', 'endpoint', 'dataset', 'coalitions']
+['build', 'propose', 'query', 'explain', 'validate', 'network', 'picture', 'endpoint', 'dataset', 'coalitions']
 """
 
 from __future__ import annotations

@@ -152,6 +152,29 @@ def test_layout_is_seeded_and_scales(rows):
 
 
 # ---------------------------------------------------------------- the command
+def test_the_outcomes_step_places_each_evaluation_where_the_case_table_does(rows):
+    """An evaluation of a team counts for it, of a district or municipality for every team there;
+    a team with two stances stands under both; an evaluation of something else is the pilot's."""
+    from vitalegraph.picture.tour import outcomes
+    from vitalegraph.picture.text import words
+
+    G = vp.find_view("coalitions").graph(rows, {})
+    team = next(r for r in rows if r["districtLabel"] == "Overvecht")
+    evals = [{"evaluation": "e1", "about": {team["team"]: "team"}, "stance": {"en": "positive", "nl": "positief"},
+              "according_to": ["A"]},
+             {"evaluation": "e2", "about": {team["district"]: "district"},
+              "stance": {"en": "less satisfied", "nl": "minder tevreden"}, "according_to": ["B"]},
+             {"evaluation": "e3", "about": {"x:pilot": "other"}, "stance": {"en": "mixed", "nl": "wisselend"},
+              "according_to": ["C"]}]
+    made = outcomes(G, rows, words("en"), "en", {"evaluations": evals})
+    assert made["caption"] == ("Sources evaluate 1 of the 13 teams: less satisfied and positive (A; B): Overvecht "
+                               "(Utrecht). On the pilot as a whole, no team's outcome: mixed.")
+    assert set(made["nodes"]) == {team["team"], team["district"], team["municipality"]}
+    assert outcomes(G, rows, words("nl"), "nl", {"evaluations": []})["caption"] == \
+        "Geen bron beoordeelt een team, de wijk of de gemeente ervan."
+    assert outcomes(G, rows, words("en"), "en", {}) is None
+
+
 def test_cli_writes_the_picture(dataset, tmp_path):
     out = tmp_path / "c.html"
     done = run_cli("picture", "--data", dataset.path, "--out", out)
@@ -537,6 +560,15 @@ def test_the_tour_steps_through_the_graph(chromium, tour_pages, shots):
     assert 4 <= len(steps) <= 7
     assert steps[0]["caption"].startswith("13 adoption teams worked in 12 districts of 11 municipalities")
     assert "Annet Bertram (Overtoomse Veld and Overvecht)" in steps[2]["caption"]
+    outcomes = steps[4]["caption"]
+    assert outcomes == ("Sources evaluate 6 of the 13 teams: positive (Cobouw, 2007-05-03; Hilde van der Molen): "
+                        "Revisited (Emmen), Slachthuisbuurt (Haarlem) and 2 teams of Zuid (Pendrecht, Bloemhof, "
+                        "Hillesluis) (Rotterdam); less satisfied (Cobouw, 2007-05-03): Poelenburg (Zaanstad) and "
+                        "Zuidwest (Den Haag). On the pilot as a whole, no team's outcome: conclusion and mixed.")
+    lit = {data["nodes"][k]["l"] for k in steps[4]["nodes"]}
+    assert {"Revisited", "Slachthuisbuurt", "Zuid (Pendrecht, Bloemhof, Hillesluis)", "Poelenburg", "Zuidwest",
+            "Emmen", "Haarlem", "Rotterdam", "Zaanstad", "Den Haag"} <= lit
+    assert not lit & {"Overvecht", "Berflo Es", "Utrecht", "Annet Bertram"} and len(lit) == 16   # 6 teams too
     chromium.open(tour_pages["coalitions-en"])
     chromium.driver.find_element(By.ID, "tour-next").click()
     for k, step in enumerate(steps):

@@ -12,7 +12,7 @@ from .. import paths
 from ..network.networks import SEP, district_ties
 
 __all__ = ["join_facts", "short_names", "evidence_by_person", "ontology_labels", "source_names", "district_reach",
-           "district_ties", "synthetic_graph"]
+           "district_ties", "evaluations", "synthetic_graph"]
 
 
 def join_facts(values: Iterable[str]) -> str:
@@ -177,6 +177,37 @@ def district_reach(rows: Iterable[dict]) -> dict[str, set]:
             if kind == "ministry":
                 out.setdefault(iri, set()).add(r["district"])
     return out
+
+
+def evaluations(dataset) -> list[dict]:
+    """What the sources evaluate, with which stance and according to whom, one dict an evaluation.
+
+    Runs ``queries/picture/evaluations.rq``; the tour's ``outcomes`` step reads it.
+
+    Returns
+    -------
+    list of dict
+        ``{"evaluation": IRI, "about": {IRI: kind}, "stance": {"en": label, "nl": label},
+        "according_to": [labels]}``, by evaluation IRI; ``kind`` is ``team``, ``district``,
+        ``municipality`` or ``other`` (the pilot as a whole, say).
+
+    Examples
+    --------
+    ::
+
+        [e["stance"]["en"] for e in evaluations(load_dataset("data/vitalegraph.ttl"))][:2]
+        # ['less satisfied', 'positive']
+    """
+    from ..query.engine import run_query
+
+    found: dict[str, dict] = {}
+    for rec in run_query(str(paths.QUERIES / "picture" / "evaluations.rq"), dataset).records():
+        e = found.setdefault(rec["evaluation"], {"evaluation": rec["evaluation"], "about": {},
+                                                 "stance": {"en": rec["en"], "nl": rec["nl"]}, "according_to": []})
+        e["about"][rec["about"]] = rec["aboutKind"]
+        if rec.get("accordingTo") and rec["accordingTo"] not in e["according_to"]:
+            e["according_to"].append(rec["accordingTo"])
+    return [found[k] for k in sorted(found)]
 
 
 def synthetic_graph(nodes: int = 5000, seed: int = 0):

@@ -21,7 +21,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from browser import chromium  # noqa: F401 - the fixture
+from browser import assert_clean, chromium, shots, wait_for  # noqa: F401 - chromium, shots: fixtures
 from conftest import ROOT
 from vitalegraph import network as vn
 from vitalegraph import picture as vp
@@ -35,14 +35,6 @@ EVIL_FLAG = '<img src=x onerror="window.__pwned=1">'
 @pytest.fixture(scope="module")
 def rows(dataset):
     return vn.membership_rows(dataset)
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    folder = os.environ.get("VITALEGRAPH_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -236,22 +228,6 @@ def hover(browser, index: int) -> None:
     actions = ActionChains(browser.driver)
     actions.move_to_element_with_offset(canvas, int(dx) + 60, int(dy) + 60).pause(0.1)
     actions.move_to_element_with_offset(canvas, int(dx), int(dy)).pause(0.3).perform()
-
-
-def wait_for(browser, script: str, timeout: float = 5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = browser.js(script)
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for: {script}")
-
-
-def assert_clean(browser) -> None:
-    assert browser.errors() == [], "console errors"
-    assert browser.outside_requests() == [], "a request left the file"
-    assert browser.blocked == []
 
 
 def test_the_browser_guard_sees_and_blocks_outside_requests(chromium, tmp_path):

@@ -3,12 +3,16 @@
 ``chromium`` is a pytest fixture: a fresh headless browser (its own ``--user-data-dir``) that the
 test session starts and quits itself. Every request that is not ``file://`` (or ``data:``/``about:``)
 is blocked through the DevTools protocol and recorded, so a test can assert that a page asked
-nothing of any host. When Chromium or chromedriver is missing, the fixture FAILS (never skips).
+nothing of any host (:func:`assert_clean`). When Chromium or chromedriver is missing, the fixture
+FAILS (never skips). ``shots`` is the folder for screenshots ($VITALEGRAPH_SCREENSHOTS when set);
+:func:`wait_for` waits for a script to return something true. A test module imports what it uses:
+``from browser import assert_clean, chromium, shots, wait_for``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -16,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["Browser", "chromium", "CHROMIUM", "CHROMEDRIVER"]
+__all__ = ["Browser", "chromium", "shots", "assert_clean", "wait_for", "CHROMIUM", "CHROMEDRIVER"]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -118,3 +122,30 @@ def chromium():
         yield browser
     finally:
         browser.quit()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """The folder for screenshots: $VITALEGRAPH_SCREENSHOTS when set, else a pytest temporary folder."""
+    folder = os.environ.get("VITALEGRAPH_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def assert_clean(browser: Browser) -> None:
+    """No console error, no request outside the file, nothing blocked."""
+    assert browser.errors() == [], "console errors"
+    assert browser.outside_requests() == [], "a request left the file"
+    assert browser.blocked == []
+
+
+def wait_for(browser: Browser, script: str, timeout: float = 5.0):
+    """What *script* returns, once it returns something true; fails after *timeout* seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = browser.js(script)
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for: {script}")

@@ -35,8 +35,25 @@ def test_person_in_two_teams_links_their_districts(rows):
     bertram = [(D.nodes[a]["label"], D.nodes[b]["label"]) for a, b, d in D.edges(data=True)
                if "Annet Bertram" in d["persons"].split("; ")]
     assert [set(e) for e in bertram] == [{"Overtoomse Veld", "Overvecht"}]
+    # Annet Bertram is VROM's only official in both teams: one tie (as the districts picture counts
+    # it), not two; VROM is listed as the same person's, and no department ties the pair
     edge = D.edges[ID + "district/amsterdam-overtoomse-veld", ID + "district/utrecht-overvecht"]
-    assert edge["ministries"] == "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer" and edge["weight"] == 2
+    assert edge["same_person"] == "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"
+    assert (edge["ministries"], edge["person_count"], edge["ministry_count"], edge["weight"]) == ("", 1, 0, 1)
+
+
+def test_district_links_count_ties_as_the_districts_picture_does(rows):
+    from vitalegraph.picture.views.districts import districts
+
+    table = {(r["district1"], r["district2"]): r for r in vn.analysis_table("district-links", rows).records()}
+    picture = districts(rows, {})
+    drawn = {tuple(sorted((picture.nodes[a]["label"], picture.nodes[b]["label"]))): d["weight"]
+             for a, b, d in picture.edges(data=True)}
+    assert {tuple(sorted(k)): r["weight"] for k, r in table.items()} == drawn
+    assert len(table) == 18 and {r["weight"] for r in table.values()} == {1}
+    pair = table[("Overtoomse Veld", "Overvecht")]
+    assert (pair["persons"], pair["ministries"], pair["weight"]) == ("Annet Bertram", None, 1)
+    assert pair["same_person"] == "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"
 
 
 def test_two_teams_in_one_district_make_no_self_link(rows):
@@ -202,7 +219,8 @@ def test_export_files_load_back(rows, tmp_path):
             assert H.nodes[node]["kind"] == G.nodes[node]["kind"]
     D = _read_graphml(tmp_path / "district.graphml")
     e = D.edges[ID + "district/amsterdam-overtoomse-veld", ID + "district/utrecht-overvecht"]
-    assert e["persons"] == "Annet Bertram" and e["weight"] == 2
+    assert e["persons"] == "Annet Bertram" and e["weight"] == 1
+    assert e["same_person"] == "Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer"
     assert "Clémence Ross-van Dorp" in (tmp_path / "actor.nodes.csv").read_text(encoding="utf-8")
     assert network_bytes(nets["actor"]) == network_bytes(vn.actor_network(rows))
 
@@ -232,8 +250,8 @@ def test_cli_network(built):
                         "--data", str(built.files[0])], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0] == "district1,district2,persons,ministries,weight" and len(lines) == 19
-    assert "Overtoomse Veld,Overvecht,Annet Bertram,\"Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer\",2" in lines
+    assert lines[0] == "district1,district2,persons,ministries,same_person,weight" and len(lines) == 19
+    assert "Overtoomse Veld,Overvecht,Annet Bertram,,\"Volkshuisvesting, Ruimtelijke Ordening en Milieubeheer\",1" in lines
     bad = subprocess.run([sys.executable, "-m", "vitalegraph", "network", "nope", "--data", str(built.files[0])],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "unknown network analysis" in bad.stderr

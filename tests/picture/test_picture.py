@@ -21,7 +21,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from browser import chromium  # noqa: F401 - the fixture
+from browser import assert_clean, chromium, shots, wait_for  # noqa: F401 - chromium, shots: fixtures
 from conftest import ROOT
 from vitalegraph import network as vn
 from vitalegraph import picture as vp
@@ -35,14 +35,6 @@ EVIL_FLAG = '<img src=x onerror="window.__pwned=1">'
 @pytest.fixture(scope="module")
 def rows(dataset):
     return vn.membership_rows(dataset)
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    folder = os.environ.get("VITALEGRAPH_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +144,29 @@ def test_layout_is_seeded_and_scales(rows):
 
 
 # ---------------------------------------------------------------- the command
+def test_the_outcomes_step_places_each_evaluation_where_the_case_table_does(rows):
+    """An evaluation of a team counts for it, of a district or municipality for every team there;
+    a team with two stances stands under both; an evaluation of something else is the pilot's."""
+    from vitalegraph.picture.tour import outcomes
+    from vitalegraph.picture.text import words
+
+    G = vp.find_view("coalitions").graph(rows, {})
+    team = next(r for r in rows if r["districtLabel"] == "Overvecht")
+    evals = [{"evaluation": "e1", "about": {team["team"]: "team"}, "stance": {"en": "positive", "nl": "positief"},
+              "according_to": ["A"]},
+             {"evaluation": "e2", "about": {team["district"]: "district"},
+              "stance": {"en": "less satisfied", "nl": "minder tevreden"}, "according_to": ["B"]},
+             {"evaluation": "e3", "about": {"x:pilot": "other"}, "stance": {"en": "mixed", "nl": "wisselend"},
+              "according_to": ["C"]}]
+    made = outcomes(G, rows, words("en"), "en", {"evaluations": evals})
+    assert made["caption"] == ("Sources evaluate 1 of the 13 teams: less satisfied and positive (A; B): Overvecht "
+                               "(Utrecht). On the pilot as a whole, no team's outcome: mixed.")
+    assert set(made["nodes"]) == {team["team"], team["district"], team["municipality"]}
+    assert outcomes(G, rows, words("nl"), "nl", {"evaluations": []})["caption"] == \
+        "Geen bron beoordeelt een team, de wijk of de gemeente ervan."
+    assert outcomes(G, rows, words("en"), "en", {}) is None
+
+
 def test_cli_writes_the_picture(dataset, tmp_path):
     out = tmp_path / "c.html"
     done = run_cli("picture", "--data", dataset.path, "--out", out)
@@ -213,22 +228,6 @@ def hover(browser, index: int) -> None:
     actions = ActionChains(browser.driver)
     actions.move_to_element_with_offset(canvas, int(dx) + 60, int(dy) + 60).pause(0.1)
     actions.move_to_element_with_offset(canvas, int(dx), int(dy)).pause(0.3).perform()
-
-
-def wait_for(browser, script: str, timeout: float = 5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = browser.js(script)
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for: {script}")
-
-
-def assert_clean(browser) -> None:
-    assert browser.errors() == [], "console errors"
-    assert browser.outside_requests() == [], "a request left the file"
-    assert browser.blocked == []
 
 
 def test_the_browser_guard_sees_and_blocks_outside_requests(chromium, tmp_path):
@@ -537,6 +536,15 @@ def test_the_tour_steps_through_the_graph(chromium, tour_pages, shots):
     assert 4 <= len(steps) <= 7
     assert steps[0]["caption"].startswith("13 adoption teams worked in 12 districts of 11 municipalities")
     assert "Annet Bertram (Overtoomse Veld and Overvecht)" in steps[2]["caption"]
+    outcomes = steps[4]["caption"]
+    assert outcomes == ("Sources evaluate 6 of the 13 teams: positive (Cobouw, 2007-05-03; Hilde van der Molen): "
+                        "Revisited (Emmen), Slachthuisbuurt (Haarlem) and 2 teams of Zuid (Pendrecht, Bloemhof, "
+                        "Hillesluis) (Rotterdam); less satisfied (Cobouw, 2007-05-03): Poelenburg (Zaanstad) and "
+                        "Zuidwest (Den Haag). On the pilot as a whole, no team's outcome: conclusion and mixed.")
+    lit = {data["nodes"][k]["l"] for k in steps[4]["nodes"]}
+    assert {"Revisited", "Slachthuisbuurt", "Zuid (Pendrecht, Bloemhof, Hillesluis)", "Poelenburg", "Zuidwest",
+            "Emmen", "Haarlem", "Rotterdam", "Zaanstad", "Den Haag"} <= lit
+    assert not lit & {"Overvecht", "Berflo Es", "Utrecht", "Annet Bertram"} and len(lit) == 16   # 6 teams too
     chromium.open(tour_pages["coalitions-en"])
     chromium.driver.find_element(By.ID, "tour-next").click()
     for k, step in enumerate(steps):

@@ -4,7 +4,6 @@ with screenshots (in $VITALEGRAPH_SCREENSHOTS when set)."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 
-from browser import chromium  # noqa: F401 - the fixture
+from browser import assert_clean, chromium, shots  # noqa: F401 - chromium, shots: fixtures
 from conftest import ROOT
 from vitalegraph.build import build
 from vitalegraph.query import load_dataset
@@ -25,24 +24,10 @@ EVIL = '<img src=x onerror="window.__pwned=1">'
 
 
 @pytest.fixture(scope="module")
-def shots(tmp_path_factory) -> Path:
-    folder = os.environ.get("VITALEGRAPH_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@pytest.fixture(scope="module")
 def page(dataset, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_bytes(report_html(dataset).encode("utf-8"))
     return path
-
-
-def assert_clean(browser) -> None:
-    assert browser.errors() == [], "console errors"
-    assert browser.outside_requests() == [], "a request left the file"
-    assert browser.blocked == []
 
 
 def test_the_page_is_computed_from_the_graph(page, dataset):

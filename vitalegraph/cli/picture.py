@@ -71,5 +71,6 @@ def register(sub, formatter_class) -> None:
     p.add_argument("--lang", choices=LANGS, default="en",
                    help="the page's language: en (default) or nl; the sources' words stay as written")
     p.add_argument("--tour", action="store_true",
-                   help="add a guided tour: Next/Back (or the arrow keys), a link to each step")
+                   help="add a guided tour (teams and districts, the ministries that reach most, the "
+                        "linkers, later changes, the outcomes): Next/Back (or the arrow keys), a link to each step")
     p.set_defaults(func=cmd_picture)

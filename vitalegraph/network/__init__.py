@@ -18,10 +18,10 @@ from .analyses import ANALYSES, analysis, analysis_table
 from .files import FILE_KINDS, network_bytes, write_networks
 from .measures import (GROUPINGS, LEVELS, actor_groups, brokerage, centrality, communities, group_persons, level_groups,
                        summary)
-from .networks import (PERIODS, SEP, actor_network, actor_team_network, district_network, linkers, membership_rows,
-                       ministry_district_network, networks, select_period)
+from .networks import (PERIODS, SEP, actor_network, actor_team_network, district_network, district_ties, linkers,
+                       membership_rows, ministry_district_network, networks, select_period)
 
 __all__ = ["PERIODS", "SEP", "membership_rows", "select_period", "actor_team_network", "actor_network",
-           "district_network", "ministry_district_network", "networks", "linkers", "centrality", "brokerage",
+           "district_ties", "district_network", "ministry_district_network", "networks", "linkers", "centrality", "brokerage",
            "communities", "summary", "actor_groups", "level_groups", "group_persons", "GROUPINGS", "LEVELS",
            "FILE_KINDS", "network_bytes", "write_networks", "ANALYSES", "analysis", "analysis_table"]

@@ -14,7 +14,7 @@ import networkx as nx
 
 from .networks import SEP
 
-__all__ = ["centrality", "brokerage", "actor_groups", "level_groups", "group_persons", "GROUPINGS", "LEVELS",
+__all__ = ["centrality", "betweenness", "brokerage", "actor_groups", "level_groups", "group_persons", "GROUPINGS", "LEVELS",
            "communities", "summary"]
 
 
@@ -57,6 +57,37 @@ def _parallel_betweenness(G: nx.Graph, weight: str) -> dict:
     return {v: b * scale for v, b in total.items()}
 
 
+def betweenness(G: nx.Graph, weight: str = "weight", exact_limit: float = 2e7, budget: float = 5e6,
+                seed: int = 0) -> tuple[dict, str]:
+    """The normalised betweenness of every node, a stronger tie being a *shorter* distance, and how.
+
+    What :func:`centrality` reports as ``betweenness`` (before rounding) and ``betweenness_method``,
+    without the other measures (PageRank needs SciPy, which a picture need not import).
+
+    Returns
+    -------
+    tuple
+        node -> betweenness, and ``"exact"`` or ``"approximate (k=K of N pivots, seed=S)"``.
+
+    Examples
+    --------
+    >>> G = nx.path_graph(3)
+    >>> betweenness(G)
+    ({0: 0.0, 1: 1.0, 2: 0.0}, 'exact')
+    """
+    H = G.copy()
+    for _a, _b, d in H.edges(data=True):
+        d["_distance"] = 1.0 / d[weight] if d.get(weight) else 1.0
+    n, m = H.number_of_nodes(), H.number_of_edges()
+    if n * m > exact_limit:
+        k = min(n, max(32, int(budget / max(m, 1))))
+        return (nx.betweenness_centrality(H, k=k, weight="_distance", seed=seed),
+                f"approximate (k={k} of {n} pivots, seed={seed})")
+    if n * m > _PARALLEL_FROM and not H.is_directed() and (os.cpu_count() or 1) > 1 and "fork" in mp.get_all_start_methods():
+        return _parallel_betweenness(H, "_distance"), "exact"
+    return nx.betweenness_centrality(H, weight="_distance"), "exact"
+
+
 def centrality(G: nx.Graph, weight: str = "weight", exact_limit: float = 2e7, budget: float = 5e6,
                seed: int = 0) -> list[dict]:
     """Degree, weighted degree, betweenness and PageRank of every node.
@@ -64,7 +95,7 @@ def centrality(G: nx.Graph, weight: str = "weight", exact_limit: float = 2e7, bu
     Betweenness treats a stronger tie as a *shorter* distance (distance = 1 / weight). It is exact
     while nodes × edges stays under *exact_limit*; above that it is NetworkX's sampled approximation
     with ``k = budget / edges`` pivots (at least 32) and a fixed *seed*, and every row says which in
-    ``betweenness_method``.
+    ``betweenness_method`` (:func:`betweenness`).
 
     Returns
     -------
@@ -76,26 +107,13 @@ def centrality(G: nx.Graph, weight: str = "weight", exact_limit: float = 2e7, bu
     """
     if G.number_of_nodes() == 0:
         return []
-    H = G.copy()
-    for _a, _b, d in H.edges(data=True):
-        d["_distance"] = 1.0 / d[weight] if d.get(weight) else 1.0
-    n, m = H.number_of_nodes(), H.number_of_edges()
-    if n * m > exact_limit:
-        k = min(n, max(32, int(budget / max(m, 1))))
-        btw = nx.betweenness_centrality(H, k=k, weight="_distance", seed=seed)
-        method = f"approximate (k={k} of {n} pivots, seed={seed})"
-    elif n * m > _PARALLEL_FROM and not H.is_directed() and (os.cpu_count() or 1) > 1 and "fork" in mp.get_all_start_methods():
-        btw = _parallel_betweenness(H, "_distance")
-        method = "exact"
-    else:
-        btw = nx.betweenness_centrality(H, weight="_distance")
-        method = "exact"
-    pr = nx.pagerank(H, weight=weight) if H.number_of_edges() else {n: 1.0 / H.number_of_nodes() for n in H}
-    deg = nx.degree_centrality(H) if H.number_of_nodes() > 1 else {n: 0.0 for n in H}
-    rows = [{"iri": n, "label": H.nodes[n].get("label", n), "kind": H.nodes[n].get("kind", ""),
-             "degree": H.degree(n), "weighted_degree": H.degree(n, weight=weight),
+    btw, method = betweenness(G, weight, exact_limit, budget, seed)
+    pr = nx.pagerank(G, weight=weight) if G.number_of_edges() else {n: 1.0 / G.number_of_nodes() for n in G}
+    deg = nx.degree_centrality(G) if G.number_of_nodes() > 1 else {n: 0.0 for n in G}
+    rows = [{"iri": n, "label": G.nodes[n].get("label", n), "kind": G.nodes[n].get("kind", ""),
+             "degree": G.degree(n), "weighted_degree": G.degree(n, weight=weight),
              "degree_centrality": round(deg[n], 6), "betweenness": round(btw[n], 6),
-             "pagerank": round(pr[n], 6), "betweenness_method": method} for n in H]
+             "pagerank": round(pr[n], 6), "betweenness_method": method} for n in G]
     return sorted(rows, key=lambda x: (-x["betweenness"], -x["degree"], x["label"], x["iri"]))
 
 

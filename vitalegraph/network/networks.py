@@ -9,7 +9,9 @@ Networks (one function each; node ids are IRIs, every node has plain-string attr
 
 * :func:`actor_team_network` — two-mode: persons and adoption teams;
 * :func:`actor_network` — one-mode co-membership, ``weight`` = teams shared;
-* :func:`district_network` — districts linked by a shared team member or a shared department;
+* :func:`district_network` — districts linked by a shared team member or a shared department
+  (:func:`district_ties`: a department whose only officials in both teams are persons who link
+  them already is no second link);
 * :func:`ministry_district_network` — which department reaches which district, through whom.
 
 :func:`linkers` reads the rows directly; the measures of a graph are in :mod:`.measures`, the
@@ -29,8 +31,8 @@ Examples
 >>> D = district_network(rows)
 >>> sorted(D.edges(data="persons"))
 [('d:1', 'd:2', 'A')]
->>> D.edges["d:1", "d:2"]["weight"]
-2
+>>> D.edges["d:1", "d:2"]["weight"], D.edges["d:1", "d:2"]["same_person"]
+(1, 'V')
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ import networkx as nx
 
 __all__ = [
     "PERIODS", "SEP", "membership_rows", "select_period", "actor_team_network", "actor_network",
-    "district_network", "ministry_district_network", "networks", "linkers",
+    "district_ties", "district_network", "ministry_district_network", "networks", "linkers",
 ]
 
 #: ``all``: every membership; ``start``: the team listing (the start of the pilot);
@@ -191,13 +193,63 @@ def actor_network(rows: Iterable[dict]) -> nx.Graph:
     return G
 
 
-def district_network(rows: Iterable[dict]) -> nx.Graph:
-    """Districts linked when they share a team member or a department.
+def district_ties(rows: Iterable[dict]) -> dict[tuple[str, str], dict]:
+    """The ties between two districts, person ties and department ties counted apart.
 
-    Two different districts are linked through a person who sits in a team of each, and through a
-    department that has an official in a team of each. Each edge carries ``persons`` and
-    ``ministries`` (labels joined by ``"; "``), their counts, and ``weight``: the number of distinct
-    links (persons plus departments). Two teams in one district make no self-link.
+    A **person tie**: one person sits in a team of each district. A **department tie**: one
+    department has officials in a team of each, and they are not only persons who tie the two
+    districts already (a director-general who is her ministry's only official in both teams is one
+    tie, a person tie; the department is then listed under ``same_person``).
+
+    Returns
+    -------
+    dict
+        ``(district a, district b)`` (a < b) -> ``{"persons": [labels], "departments": [labels],
+        "same_person": [labels]}``, each list sorted.
+
+    Examples
+    --------
+    >>> rows = [{"person": "p", "personLabel": "P", "district": d, "affiliations": [("m", "M", "ministry")]}
+    ...         for d in "ab"] + [{"person": q, "personLabel": q.upper(), "district": d,
+    ...         "affiliations": [("n", "N", "ministry")]} for q, d in (("q", "a"), ("r", "b"))]
+    >>> district_ties(rows)[("a", "b")]
+    {'persons': ['P'], 'departments': ['N'], 'same_person': ['M']}
+
+    Notes
+    -----
+    O(sum over persons and departments of districts²).
+    """
+    person_districts: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    officials: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in rows:
+        person_districts[r["person"]].add(r["district"])
+        names[r["person"]] = r["personLabel"]
+        for iri, label in _ministries(r):
+            officials[iri][r["district"]].add(r["person"])
+            names[iri] = label
+    ties: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(
+        lambda: {"persons": set(), "departments": set(), "same_person": set()})
+    for p, districts in person_districts.items():
+        for a, b in combinations(sorted(districts), 2):
+            ties[(a, b)]["persons"].add(p)
+    for m, reach in officials.items():
+        for a, b in combinations(sorted(reach), 2):
+            t = ties[(a, b)]
+            t["same_person" if reach[a] | reach[b] <= t["persons"] else "departments"].add(m)
+    return {k: {f: sorted(names[x] for x in v[f]) for f in ("persons", "departments", "same_person")}
+            for k, v in sorted(ties.items())}
+
+
+def district_network(rows: Iterable[dict]) -> nx.Graph:
+    """Districts tied by a shared team member or department, by the rule of :func:`district_ties`.
+
+    Two different districts are tied through a person who sits in a team of each, and through a
+    department that has an official in a team of each unless its only officials there are persons
+    who tie the two already. Each edge carries ``persons`` and ``ministries`` (the department ties),
+    ``same_person`` (the departments whose tie is a person's; labels joined by ``"; "``), the counts
+    ``person_count`` and ``ministry_count``, and ``weight``: the number of distinct ties (persons
+    plus department ties). Two teams in one district make no self-link.
 
     Notes
     -----
@@ -205,27 +257,14 @@ def district_network(rows: Iterable[dict]) -> nx.Graph:
     """
     rows = list(rows)
     G = nx.Graph(name="district")
-    via_person: dict[str, set[str]] = defaultdict(set)
-    via_ministry: dict[str, set[str]] = defaultdict(set)
-    names = {}
     for r in rows:
         G.add_node(r["district"], label=r["districtLabel"], kind="district", municipality=r["municipalityLabel"])
-        via_person[r["person"]].add(r["district"])
-        names[r["person"]] = r["personLabel"]
-        for iri, label in _ministries(r):
-            via_ministry[iri].add(r["district"])
-            names[iri] = label
-    links: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: {"persons": set(), "ministries": set()})
-    for kind, reach in (("persons", via_person), ("ministries", via_ministry)):
-        for who, districts in reach.items():
-            for a, b in combinations(sorted(districts), 2):
-                links[(a, b)][kind].add(names[who])
     H = nx.Graph(name="district")
     H.add_nodes_from(sorted(G.nodes(data=True)))
-    for (a, b), link in sorted(links.items()):
-        H.add_edge(a, b, persons=SEP.join(sorted(link["persons"])), ministries=SEP.join(sorted(link["ministries"])),
-                   person_count=len(link["persons"]), ministry_count=len(link["ministries"]),
-                   weight=len(link["persons"]) + len(link["ministries"]))
+    for (a, b), t in district_ties(rows).items():
+        H.add_edge(a, b, persons=SEP.join(t["persons"]), ministries=SEP.join(t["departments"]),
+                   same_person=SEP.join(t["same_person"]), person_count=len(t["persons"]),
+                   ministry_count=len(t["departments"]), weight=len(t["persons"]) + len(t["departments"]))
     return H
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from .. import paths
-from ..network.networks import SEP
+from ..network.networks import SEP, district_ties
 
 __all__ = ["join_facts", "short_names", "evidence_by_person", "ontology_labels", "source_names", "district_reach",
-           "district_ties", "synthetic_graph"]
+           "district_ties", "evaluations", "synthetic_graph"]
 
 
 def join_facts(values: Iterable[str]) -> str:
@@ -179,61 +179,35 @@ def district_reach(rows: Iterable[dict]) -> dict[str, set]:
     return out
 
 
-def district_ties(rows: Iterable[dict]) -> dict[tuple[str, str], dict]:
-    """The ties between two districts, person ties and department ties counted apart.
+def evaluations(dataset) -> list[dict]:
+    """What the sources evaluate, with which stance and according to whom, one dict an evaluation.
 
-    A **person tie**: one person sits in a team of each district. A **department tie**: one
-    department has officials in a team of each, and they are not only persons who tie the two
-    districts already (a director-general who is her ministry's only official in both teams is one
-    tie, a person tie; the department is then listed under ``same_person``).
+    Runs ``queries/picture/evaluations.rq``; the tour's ``outcomes`` step reads it.
 
     Returns
     -------
-    dict
-        ``(district a, district b)`` (a < b) -> ``{"persons": [labels], "departments": [labels],
-        "same_person": [labels]}``, each list sorted.
+    list of dict
+        ``{"evaluation": IRI, "about": {IRI: kind}, "stance": {"en": label, "nl": label},
+        "according_to": [labels]}``, by evaluation IRI; ``kind`` is ``team``, ``district``,
+        ``municipality`` or ``other`` (the pilot as a whole, say).
 
     Examples
     --------
-    >>> rows = [{"person": "p", "personLabel": "P", "district": d, "affiliations": [("m", "M", "ministry")]}
-    ...         for d in "ab"] + [{"person": q, "personLabel": q.upper(), "district": d,
-    ...         "affiliations": [("n", "N", "ministry")]} for q, d in (("q", "a"), ("r", "b"))]
-    >>> district_ties(rows)[("a", "b")]
-    {'persons': ['P'], 'departments': ['N'], 'same_person': ['M']}
+    ::
+
+        [e["stance"]["en"] for e in evaluations(load_dataset("data/vitalegraph.ttl"))][:2]
+        # ['less satisfied', 'positive']
     """
-    from itertools import combinations
+    from ..query.engine import run_query
 
-    rows = list(rows)
-    person_districts: dict[str, set] = {}
-    names: dict[str, str] = {}
-    officials: dict[tuple[str, str], set] = {}
-    for r in rows:
-        person_districts.setdefault(r["person"], set()).add(r["district"])
-        names[r["person"]] = r["personLabel"]
-        for iri, label, kind in r.get("affiliations", ()):
-            if kind == "ministry":
-                officials.setdefault((iri, r["district"]), set()).add(r["person"])
-                names[iri] = label
-    ties: dict[tuple[str, str], dict] = {}
-
-    def tie(a, b):
-        return ties.setdefault((a, b) if a < b else (b, a), {"persons": set(), "departments": set(),
-                                                             "same_person": set()})
-    for p, ds in person_districts.items():
-        for a, b in combinations(sorted(ds), 2):
-            tie(a, b)["persons"].add(p)
-    by_department: dict[str, dict[str, set]] = {}
-    for (m, d), who in officials.items():
-        by_department.setdefault(m, {})[d] = who
-    for m, reach in by_department.items():
-        for a, b in combinations(sorted(reach), 2):
-            t = tie(a, b)
-            if reach[a] | reach[b] <= t["persons"]:
-                t["same_person"].add(m)
-            else:
-                t["departments"].add(m)
-    return {k: {field: sorted(names[x] for x in v[field]) for field in ("persons", "departments", "same_person")}
-            for k, v in sorted(ties.items())}
+    found: dict[str, dict] = {}
+    for rec in run_query(str(paths.QUERIES / "picture" / "evaluations.rq"), dataset).records():
+        e = found.setdefault(rec["evaluation"], {"evaluation": rec["evaluation"], "about": {},
+                                                 "stance": {"en": rec["en"], "nl": rec["nl"]}, "according_to": []})
+        e["about"][rec["about"]] = rec["aboutKind"]
+        if rec.get("accordingTo") and rec["accordingTo"] not in e["according_to"]:
+            e["according_to"].append(rec["accordingTo"])
+    return [found[k] for k in sorted(found)]
 
 
 def synthetic_graph(nodes: int = 5000, seed: int = 0):

@@ -21,6 +21,10 @@ FONT_SIZE = {"district": 16, "municipality": 13, "ministry": 16, "team": 16, "or
 EDGE_FONT_SIZE = 12
 #: width / height the packed picture aims at (the graph area of a landscape window)
 ASPECT = 1.65
+#: the overlap (pixels) below which the last push of :func:`_separate` stops
+_TOUCH = 1e-6
+#: how far (pixels) a box moves before :func:`_separate` looks again for the pairs that may overlap
+_MARGIN = 16.0
 _LABEL_WIDTH = 170
 _NARROW, _SPACE, _SEMI, _WIDE = set("ijlI.,:;'!|"), set(" "), set("frt()-/[]"), set("mwMW")
 
@@ -222,6 +226,14 @@ def _separate(xy, box, labels, pad: float = 4.0, rounds: int = 400, bias: float 
     along the axis that needs the smaller move, sideways when that is up to *bias* times larger (the
     labels are wide and so is the frame). Drawing in shrinks whichever axis keeps the picture from
     filling a frame :data:`ASPECT` times as wide as high, as long as nothing then overlaps.
+
+    Notes
+    -----
+    Each round looks only at the pairs that could overlap before some box moves by
+    :data:`_MARGIN` (the same numbers as over all pairs, at a fraction of the work); the last push
+    stops once what still overlaps is below :data:`_TOUCH` pixels rather than at its last round
+    (pairs that pushes from both sides keep at 1e-13 px). On the seed, that took the coalitions
+    picture's layout from 8,000 rounds on 84 × 84 pairs to about 5,600 rounds on some 370 pairs.
     """
     import numpy as np
 
@@ -244,27 +256,50 @@ def _separate(xy, box, labels, pad: float = 4.0, rounds: int = 400, bias: float 
     reach_x = half[:, None] + half[None, :] + pad
     mid = (down - up) / 2
     span = (up + down) / 2
+    reach_y = span[:, None] + span[None, :] + pad
 
     plain = m == 0
 
-    def push(xy, rounds):
+    def near(P, margin):
+        """The ordered pairs (i != j) that may overlap before a box moves by *margin* on an axis."""
+        dx = P[:, None, 0] - P[None, :, 0]
+        cy = P[:, 1] + mid
+        dy = cy[:, None] - cy[None, :]
+        close = (reach_x - np.abs(dx) > -2 * margin - 1e-6) & (reach_y - np.abs(dy) > -2 * margin - 1e-6)
+        np.fill_diagonal(close, False)
+        return np.nonzero(close)
+
+    def push(xy, rounds, touch=0.0, margin=_MARGIN):
+        # Each round pushes apart every overlapping pair by half its overlap (times 1.05), the
+        # force on a box the sum over its row of pairs. Only pairs that were within 2 * margin of
+        # overlapping when last looked at are looked at again, until some box has moved by
+        # margin; the others cannot overlap by then, and a row's sum runs over the same values
+        # (zeros where no overlap) in the same order as over the whole matrix: the same numbers.
+        P0 = None
+        V = np.zeros((2, n + m, n + m))
+        flat = V.reshape(2, -1)
         for _ in range(rounds):
             P = xy if plain else A @ xy
-            dx = P[:, None, 0] - P[None, :, 0]
+            if P0 is None or np.abs(P - P0).max() >= margin:
+                P0 = P.copy()
+                ii, jj = near(P, margin)
+                at = ii * (n + m) + jj
+                rx, ry, tie = reach_x[ii, jj], reach_y[ii, jj], tie_sign[ii, jj]
+                V[:] = 0.0
             cy = P[:, 1] + mid
-            dy = cy[:, None] - cy[None, :]
-            ox = reach_x - np.abs(dx)
-            oy = span[:, None] + span[None, :] + pad - np.abs(dy)
-            hit = (ox > 0) & (oy > 0)
-            np.fill_diagonal(hit, False)
+            dx = P[ii, 0] - P[jj, 0]
+            dy = cy[ii] - cy[jj]
+            ox = rx - np.abs(dx)
+            oy = ry - np.abs(dy)
+            hit = (ox > touch) & (oy > touch)
             if not hit.any():
                 return xy, True
             along_x = ox <= oy * bias
-            sx = np.where(dx != 0, np.sign(dx), tie_sign)
-            sy = np.where(dy != 0, np.sign(dy), tie_sign)
-            fx = np.where(hit & along_x, sx * ox / 2, 0.0).sum(axis=1)
-            fy = np.where(hit & ~along_x, sy * oy / 2, 0.0).sum(axis=1)
-            F = np.stack([fx, fy], axis=1)
+            sx = np.where(dx != 0, np.sign(dx), tie)
+            sy = np.where(dy != 0, np.sign(dy), tie)
+            flat[0, at] = np.where(hit & along_x, sx * ox / 2, 0.0)
+            flat[1, at] = np.where(hit & ~along_x, sy * oy / 2, 0.0)
+            F = V.sum(axis=2).T
             xy = xy + (F if plain else (W @ F) / norm) * 1.05
         return xy, False
 
@@ -289,7 +324,10 @@ def _separate(xy, box, labels, pad: float = 4.0, rounds: int = 400, bias: float 
         if got > best:
             kept, best = xy, got
     if best == 0.0:
-        kept, _ok = push(xy, rounds * 4)
+        # no state was free of overlaps: push the drawn-in picture apart, until what overlaps
+        # is below _TOUCH (pushes that cancel out leave pairs overlapping by 1e-13 px or so;
+        # pushing on would move nothing by as much as the 0.1 px the positions are rounded to)
+        kept, _ok = push(xy, rounds * 4, _TOUCH)
     return kept
 
 
@@ -341,19 +379,21 @@ def _grid_force_layout(pos, nodes, G, seed: int, iterations: int = 90):
 def _centralities(G) -> tuple[dict, str]:
     import networkx as nx
 
-    from ..network.measures import centrality
+    from ..network.measures import betweenness
 
     if G.number_of_nodes() * G.number_of_edges() <= BETWEENNESS_LIMIT:
-        return {r["iri"]: r["betweenness"] for r in centrality(G)}, "betweenness"
+        return {v: round(b, 6) for v, b in betweenness(G)[0].items()}, "betweenness"
     return {v: round(x, 6) for v, x in nx.degree_centrality(G).items()}, "degree centrality"
 
 
 def node_sizes(G, low: float = 10.0, high: float = 38.0) -> tuple[dict, str, dict]:
     """Node sizes (pixels) by centrality, the name of the centrality used, and its values.
 
-    Betweenness from :func:`vitalegraph.network.centrality` (a stronger tie is a shorter distance);
-    above :data:`BETWEENNESS_LIMIT` (nodes × edges) the degree centrality, which that function
-    also reports, because betweenness would take longer than the whole picture.
+    Betweenness from :func:`vitalegraph.network.measures.betweenness`, as
+    :func:`vitalegraph.network.centrality` reports it (a stronger tie is a shorter distance; only
+    betweenness, so that the picture does not import SciPy for PageRank); above
+    :data:`BETWEENNESS_LIMIT` (nodes × edges) the degree centrality, which that function also
+    reports, because betweenness would take longer than the whole picture.
 
     Examples
     --------

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import QueryError
-from .data import evidence_by_person, ontology_labels, short_names, source_names
+from .data import evaluations, evidence_by_person, ontology_labels, short_names, source_names
 from .render import picture_html
 from .text import DEFAULT_LANG, words
 from .tour import tour_steps
@@ -72,7 +72,7 @@ def render_view(dataset, view: str = DEFAULT_VIEW, period: str = "all", rows: li
             notes.append([enc, text[f"enc_{enc}"].format(**{enc: text[f"{enc}_{view}"]})])
         else:
             notes.append([enc, text[f"enc_{enc}"]])
-    steps = tour_steps(G, selected, text, lang) if tour else None
+    steps = tour_steps(G, selected, text, lang, {"evaluations": evaluations(dataset)}) if tour else None
     title = text.get(f"title_{view}", spec.title)
     description = text.get(f"desc_{view}", spec.description)
     page = picture_html(G, title=f"VitaleGraph — {title}", evidence=evidence, seed=seed, lang=lang, labels=labels,

@@ -7,7 +7,9 @@ nothing from anywhere (no CDN, no font, no request). Every text from the sources
 ``textContent`` in the page: a label such as ``<img src=x onerror=alert(1)>`` shows as that text.
 
 The page is ``templates/picture.html`` with ``static/picture.js`` and ``static/picture.css``
-inlined; the positions and sizes come from :mod:`vitalegraph.picture.layout`.
+inlined; the positions and sizes come from :mod:`vitalegraph.picture.layout`. Its head (character
+set, Content-Security-Policy, title, inline style) is ``templates/head.html``, which the report's
+page shares through :func:`fill_page`.
 
 Examples
 --------
@@ -39,7 +41,7 @@ from ..network.networks import SEP as _SEP
 from .layout import EDGE_FONT_SIZE, FONT_SIZE, layout, node_sizes, ordered, text_width, wrap
 from .text import DEFAULT_LANG, words as _words
 
-__all__ = ["LEGEND", "THROUGH", "VIS_NETWORK_VERSION", "picture_data", "picture_html", "picture_iframe"]
+__all__ = ["LEGEND", "THROUGH", "VIS_NETWORK_VERSION", "picture_data", "picture_html", "picture_iframe", "fill_page"]
 
 #: the vis-network bundled with pyvis 0.3.2 that the pictures inline
 VIS_NETWORK_VERSION = "9.1.2"
@@ -408,8 +410,31 @@ def picture_html(G, *, title: str = "VitaleGraph", evidence: Mapping[str, list[d
               "data": _script_json(data), "vis": vis, "app": app}
     values.update({k: html.escape(words[k]) for k in ("lang", "search", "search_hint", "noscript", "graph_label",
                                                        "controls_label", "panel_label")})
-    template = _asset("templates/picture.html")
-    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
+    return fill_page(_asset("templates/picture.html"), values)
+
+
+def fill_page(template: str, values: Mapping[str, str]) -> str:
+    """An HTML page from *template*: ``{{head}}`` is the shared head, each ``{{name}}`` ``values[name]``.
+
+    The head (``templates/head.html``) is the doctype, ``<html lang>``, the character set, the
+    Content-Security-Policy, the title and the inline style: *values* gives ``lang``, ``csp``,
+    ``title`` and ``css``, already escaped for where they stand. The pictures and the report
+    (:func:`vitalegraph.report.report_html`) are made with it.
+
+    Raises
+    ------
+    KeyError
+        If the template names a value *values* does not give.
+
+    Examples
+    --------
+    >>> page = fill_page("{{head}}\\n<body>{{x}}</body>", {"lang": "en", "csp": "default-src 'none'",
+    ...                                                  "title": "T", "css": "", "x": "&lt;b&gt;"})
+    >>> page.startswith('<!DOCTYPE html>\\n<html lang="en">') and page.endswith("</head>\\n<body>&lt;b&gt;</body>")
+    True
+    """
+    text = template.replace("{{head}}\n", _asset("templates/head.html"), 1)
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], text)
 
 
 def picture_iframe(page: str, height: int = 640) -> str:

@@ -1,15 +1,16 @@
 """The guided tour of a picture (``vitalegraph picture --tour``): a few steps computed from the graph.
 
-Each step is one function registered with :func:`step`: from the view's graph, the membership rows
-and the page's words it returns a caption and the nodes and edges it lights up (the rest is faded),
-or ``None`` when it has nothing to show. Captions are templates of :mod:`vitalegraph.picture.text`
-filled in with the data: no name is typed here. A new step (e.g. the districts' outcomes once the
-dataset holds them) is one more function with a rank.
+Each step is one function registered with :func:`step`: from the view's graph, the membership rows,
+the page's words and the dataset's other facts (``facts``: the evaluations, from
+:func:`vitalegraph.picture.data.evaluations`) it returns a caption and the nodes and edges it lights
+up (the rest is faded), or ``None`` when it has nothing to show. Captions are templates of
+:mod:`vitalegraph.picture.text` filled in with the data: no name is typed here. A new step is one
+more function with a rank.
 
 Examples
 --------
 >>> list(STEPS)
-['overview', 'departments', 'linkers', 'changes']
+['overview', 'departments', 'linkers', 'changes', 'outcomes']
 """
 
 from __future__ import annotations
@@ -36,14 +37,15 @@ STEPS = Registry("tour step")
 
 
 def step(name: str, *, rank: int):
-    """Register the decorated function ``(G, rows, words, lang) -> dict | None`` as a tour step."""
+    """Register the decorated function ``(G, rows, words, lang, facts) -> dict | None`` as a tour step."""
     def register(make):
         STEPS.add(name, Step(name, rank, make))
         return make
     return register
 
 
-def tour_steps(G, rows: list[dict], words: Mapping[str, str], lang: str) -> list[dict]:
+def tour_steps(G, rows: list[dict], words: Mapping[str, str], lang: str,
+               facts: Mapping[str, list] | None = None) -> list[dict]:
     """The tour of the picture of *G*: a list of ``{"caption", "nodes", "edges"}``, 4 to 7 steps.
 
     Parameters
@@ -55,10 +57,14 @@ def tour_steps(G, rows: list[dict], words: Mapping[str, str], lang: str) -> list
     words : mapping
         The page's words (:func:`vitalegraph.picture.text.words`).
     lang : str
+    facts : mapping, optional
+        The dataset's facts beyond the memberships: ``{"evaluations": ...}`` as
+        :func:`vitalegraph.picture.data.evaluations` gives them; without it the ``outcomes`` step
+        is left out.
     """
     out = []
     for name in STEPS:
-        made = STEPS[name].make(G, rows, words, lang)
+        made = STEPS[name].make(G, rows, words, lang, facts or {})
         if made:
             out.append(made)
     return out[:7]
@@ -92,7 +98,7 @@ def _teams_and_districts(rows, persons: set | None = None, teams: set | None = N
 
 
 @step("overview", rank=10)
-def overview(G, rows, words, lang):
+def overview(G, rows, words, lang, facts):
     teams = {r["team"] for r in rows}
     districts = {r["district"] for r in rows}
     caption = words["tour_overview"].format(teams=len(teams), districts=len(districts),
@@ -102,7 +108,7 @@ def overview(G, rows, words, lang):
 
 
 @step("departments", rank=20)
-def departments(G, rows, words, lang):
+def departments(G, rows, words, lang, facts):
     reach = district_reach(rows)
     label = {iri: lab for r in rows for iri, lab, kind in r.get("affiliations", ()) if kind == "ministry"}
     if not label:
@@ -117,7 +123,7 @@ def departments(G, rows, words, lang):
 
 
 @step("linkers", rank=30)
-def linkers(G, rows, words, lang):
+def linkers(G, rows, words, lang, facts):
     reach = district_reach(rows)
     names = {r["person"]: r["personLabel"] for r in rows}
     district = {r["district"]: r["districtLabel"] for r in rows}
@@ -130,7 +136,7 @@ def linkers(G, rows, words, lang):
 
 
 @step("changes", rank=40)
-def changes(G, rows, words, lang):
+def changes(G, rows, words, lang, facts):
     joined = [r for r in rows if r.get("laterChange")]
     left = [r for r in rows if r.get("replaced")]
     if not joined and not left:
@@ -141,3 +147,52 @@ def changes(G, rows, words, lang):
     persons = {r["person"] for r in joined + left}
     team_ids = {r["team"] for r in joined + left}
     return {"caption": caption, **_light(G, _teams_and_districts(rows, persons, team_ids))}
+
+
+@step("outcomes", rank=50)
+def outcomes(G, rows, words, lang, facts):
+    """Which teams the sources evaluate and with which stance; what they say of the pilot as a whole.
+
+    An evaluation of a team counts for it, of a district or a municipality for every team there (as
+    in the case table of ``vitalegraph coalitions``); the stances are listed as the sources give
+    them, a team with two stances under both.
+    """
+    if "evaluations" not in facts:
+        return None
+    team_of = {"team": {}, "district": {}, "municipality": {}}
+    place = {}
+    for r in rows:
+        for kind in team_of:
+            team_of[kind].setdefault(r[kind], set()).add(r["team"])
+        place[r["team"]] = (r["district"], r["districtLabel"], r["municipality"], r["municipalityLabel"])
+    stances: dict[str, set] = {}
+    said: dict[str, set] = {}
+    pilot = []
+    for e in facts["evaluations"]:
+        teams = set().union(*(team_of.get(kind, {}).get(about, set()) for about, kind in e["about"].items()))
+        for t in teams:
+            stances.setdefault(t, set()).add(e["stance"][lang])
+            said.setdefault(e["stance"][lang], set()).update(e["according_to"])
+        if not teams and all(kind == "other" for kind in e["about"].values()):
+            pilot.append(e)
+    if not stances:
+        return {"caption": words["tour_no_outcomes"], "nodes": [], "edges": []}
+    groups: dict[tuple, list] = {}
+    for t, found in stances.items():
+        groups.setdefault(tuple(sorted(found)), []).append(t)
+    parts = []
+    for found, teams in sorted(groups.items(), key=lambda g: (-len(g[1]), g[0])):
+        districts = {}
+        for t in teams:
+            districts.setdefault(f"{place[t][1]} ({place[t][3]})", set()).add(t)
+        names = [d if len(ts) == 1 else words["tour_teams_of"].format(n=len(ts), name=d)
+                 for d, ts in sorted(districts.items(), key=lambda d: d[0].casefold())]
+        who = sorted(set().union(*(said[s] for s in found)), key=str.casefold)
+        parts.append(words["tour_stance"].format(stance=f" {words['and']} ".join(found), who="; ".join(who),
+                                                 names=plural(names, lang)))
+    caption = words["tour_outcomes"].format(count=len(stances), teams=len({r["team"] for r in rows}),
+                                            stances="; ".join(parts))
+    if pilot:
+        caption += " " + words["tour_pilot"].format(stances=plural(sorted({e["stance"][lang] for e in pilot}), lang))
+    lit = set(stances) | {place[t][0] for t in stances} | {place[t][2] for t in stances}
+    return {"caption": caption, **_light(G, lit, set())}

@@ -4,7 +4,8 @@
 (nothing is typed into code or template), the districts coloured by outcome (unknown in grey), a
 chart of the departments each team reaches, a department × district matrix, the case table with each
 sourced cell linking to the quote it rests on, the truth table and the quotes with their files and
-offsets. The page is ``templates/report.html`` with ``static/report.css`` and ``static/report.js``
+offsets. The page is ``templates/report.html`` (its head the pictures', filled by
+:func:`vitalegraph.picture.render.fill_page`) with ``static/report.css`` and ``static/report.js``
 inlined; a Content-Security-Policy lets it load nothing from anywhere, and every text from the sources
 is HTML-escaped on the server side (the script only reports that the page is ready).
 
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from ..analysis.coalitions import CASE_COLUMNS, SEP, SOURCED, CaseTable, case_table
 from ..analysis.compare import TruthTable, case_names, truth_table
+from ..picture.render import fill_page
 
 __all__ = ["report_html", "OUTCOME_COLOURS"]
 
@@ -253,6 +255,6 @@ def report_html(dataset, period: str = "all", conditions: list[str] | None = Non
         "title": _e(f"Which coalitions made the difference? {title}"), "csp": _e(csp), "css": css, "app": app,
         "story": _story(table, tt, title), "tiles": _tiles(table), "chart": _chart(table),
         "matrix": _matrix(table, select_period(rows, period)), "cases": _case_table(table, notes),
-        "truth": _truth(tt), "quotes": _quotes(notes), "period": _e(period),
+        "truth": _truth(tt), "quotes": _quotes(notes), "period": _e(period), "lang": "en",
     }
-    return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _asset("templates/report.html"))
+    return fill_page(_asset("templates/report.html"), values)

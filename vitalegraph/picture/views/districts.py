@@ -2,7 +2,7 @@
 
 Two districts are tied by a person who sits in a team of each (a solid line) and by a department
 with different officials in a team of each (a dashed line); a department whose only officials in
-both teams are persons who tie them already is no second tie (:func:`vitalegraph.picture.data.district_ties`).
+both teams are persons who tie them already is no second tie (:func:`vitalegraph.network.district_ties`).
 Each edge's label names who and which ministries tie the two districts; "only the linkers" shows
 the person ties (``keep``).
 """
@@ -14,7 +14,7 @@ from typing import Mapping
 import networkx as nx
 
 from ... import network as vn
-from ..data import district_ties, join_facts
+from ..data import join_facts
 from . import view
 
 
@@ -35,7 +35,7 @@ def districts(rows: list[dict], short: Mapping[str, str]) -> nx.Graph:
     G = nx.Graph(name="districts")
     for n, d in sorted(D.nodes(data=True)):
         G.add_node(n, **d, teams=join_facts(teams.get(n, ())), short=f"{d['label']} ({d['municipality']})")
-    for (a, b), tie in district_ties(rows).items():
+    for (a, b), tie in vn.district_ties(rows).items():
         persons, departments = tie["persons"], tie["departments"]
         same = [f"{labels.get(m, m)} ({', '.join(persons)})" for m in tie["same_person"]]
         attrs = {"persons": join_facts(persons), "ministries": join_facts(departments),

@@ -28,7 +28,7 @@ from .documents import document
 from .listing import extract, listing
 from .model import Entity, Evidence, Lit, Model, Ref, date_literal
 from .organisations import load_departments, load_parties
-from .places import load_municipalities
+from .places import load_municipalities, plan_districts
 from .resolver import Resolver, resolve_statements
 
 __all__ = ["Evidence", "Ref", "Lit", "Entity", "Model", "extract", "resolve", "date_literal"]
@@ -71,6 +71,7 @@ def resolve(documents: list[SourceDocument], statement_files: list[StatementFile
     listings = extracted if extracted is not None else extract(documents)
     for doc, info, teams in listings:
         document(r, doc, info, by_doc.get(doc.name), bool(teams))
+    plan_districts(r, (team for _doc, _info, teams in listings for team in teams))
     for doc, info, teams in listings:
         sf = by_doc.get(doc.name)
         listing(r, doc, info, teams, sf.index if sf else TextIndex(doc) if teams else None)

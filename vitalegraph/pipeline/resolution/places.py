@@ -1,20 +1,33 @@
 """Resolving places: municipalities (reference data) and their districts.
 
-A district is the same district when its name is the same within the same municipality; a
-district named outside any team listing is kept as a new entity with a warning.
+A district is the same district when its name is the same within the same municipality (compared
+by :func:`~vitalegraph.pipeline.reference.name_key`: case, accents, punctuation and white space
+aside); a district named outside any team listing is kept as a new entity with a warning.
+
+A district's key is its municipality and its name, without a parenthesis that ends it where no
+other district of the municipality has the same name before the parenthesis: "Zuid (Pendrecht,
+Bloemhof, Hillesluis)" alone is ``district/rotterdam-zuid``; beside a "Zuid" (or a "Zuid
+(Charlois)") in the same municipality, each takes its whole name (``rotterdam-zuid``,
+``rotterdam-zuid-pendrecht-bloemhof-hillesluis``). Different names are different districts: a
+curator who reads two as one says so with a ``[[mention]]`` and ``refers_to``. The keys and labels
+of the listings' districts are settled by :func:`plan_districts` from all listings before any is
+resolved, so they do not depend on the order in which the listings name them.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Iterable
 
-from ..extraction import Text
+from ..extraction import TeamListing, Text
 from ..reference import name_key, slug
 from ..sources import SourceDocument
 from .model import Entity, Lit
 from .resolver import Resolver
 
-__all__ = ["load_municipalities", "municipality", "place_or_municipality", "district", "PLACE_IN_MUNICIPALITY"]
+__all__ = ["load_municipalities", "municipality", "place_or_municipality", "plan_districts", "district",
+           "PLACE_IN_MUNICIPALITY"]
 
 
 def load_municipalities(r: Resolver) -> None:
@@ -65,19 +78,92 @@ def place_or_municipality(r: Resolver, text: Text, doc: SourceDocument) -> tuple
     return ent, None
 
 
+def _base(name: str) -> str:
+    """*name* without a parenthesis that ends it: ``Zuid (Pendrecht)`` -> ``Zuid``."""
+    return re.sub(r"\s*\(.*\)\s*$", "", name) or name
+
+
+def _municipality_id(r: Resolver, name: str) -> str:
+    """What identifies the municipality *name* stands for, before any entity of it is made."""
+    row = r.ref.municipality(name)
+    return f"municipality/{row.key}" if row is not None else "?" + name_key(name)
+
+
+def plan_districts(r: Resolver, teams: Iterable[TeamListing]) -> None:
+    """Settle the key and label of every district the team listings name, whatever their order.
+
+    Parameters
+    ----------
+    r : Resolver
+        The plan goes to ``r.district_plan``: ``(municipality id, name_key(name)) -> (key suffix,
+        label)``, read by :func:`district`.
+    teams : iterable of TeamListing
+        Every team listing of the corpus.
+
+    Notes
+    -----
+    A district spelled several ways that compare equal (``Overtoomse Veld``, ``Overtoomseveld``) is
+    labelled by its most frequent spelling, ties broken by code-point order. Names whose keys would
+    still coincide (``Zuid (Oost)`` beside ``Zuid Oost``) get ``-2``, ``-3`` ... in the order of
+    their labels.
+
+    Examples
+    --------
+    >>> from vitalegraph.pipeline.extraction import Text
+    >>> from vitalegraph.pipeline.reference import Reference
+    >>> r = Resolver(Reference())
+    >>> t = lambda place, name: TeamListing(Text(place, 1, 0, 0), Text(name, 2, 0, 0), None, None, ())
+    >>> plan_districts(r, [t("Q", "Zuid (A)"), t("Q", "Noord (B)"), t("Q", "Zuid")])
+    >>> sorted(v for v in r.district_plan.values())
+    [('noord', 'Noord (B)'), ('zuid', 'Zuid'), ('zuid-a', 'Zuid (A)')]
+    """
+    spellings: dict[tuple[str, str], Counter] = {}
+    for team in teams:
+        name = team.district.value
+        spellings.setdefault((_municipality_id(r, team.place.value), name_key(name)), Counter())[name] += 1
+    labels = {k: min(c, key=lambda s: (-c[s], s)) for k, c in spellings.items()}
+    groups = Counter((muni, name_key(_base(label))) for (muni, _), label in labels.items())
+    wanted: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for (muni, key), label in sorted(labels.items(), key=lambda item: (item[0][0], item[1])):
+        local = slug(_base(label)) if groups[(muni, name_key(_base(label)))] == 1 else slug(label)
+        wanted.setdefault((muni, local), []).append((key, label))
+    plan = {}
+    for (muni, local), names in wanted.items():
+        for n, (key, label) in enumerate(names, start=1):
+            plan[(muni, key)] = (local if n == 1 else f"{local}-{n}", label)
+    r.district_plan = plan
+
+
 def district(r: Resolver, municipality: Entity, text: Text, doc: SourceDocument, create: bool = True) -> Entity:
+    """The district *text* names in *municipality*, new if need be (see the module's docstring).
+
+    A district that :func:`plan_districts` has not planned (one named outside the listings,
+    *create* false, or a listing resolved without a plan) takes the key of its name before the
+    parenthesis if that is free, else of its whole name, else that with ``-2``, ``-3`` ...: it
+    never becomes another district of another name.
+    """
     ent = r.known("district", f"{municipality.key} {text.value}")
     if ent is None:
-        base = re.sub(r"\s*\(.*\)\s*$", "", text.value) or text.value
-        local = f"{municipality.key.split('/', 1)[1]}-{slug(base)}"
-        if f"district/{local}" in r.entities and r.entities[f"district/{local}"].label != text.value:
-            local = f"{municipality.key.split('/', 1)[1]}-{slug(text.value)}"
-        ent = r.entity("district", local, text.value)
+        muni_local = municipality.key.split('/', 1)[1]
+        muni_id = _municipality_id(r, municipality.label)
+        planned = r.district_plan.get((muni_id, name_key(text.value)))
+        if planned is not None:
+            local, label = f"{muni_local}-{planned[0]}", planned[1]
+        else:
+            label = text.value
+            candidates = [f"{muni_local}-{slug(_base(label))}", f"{muni_local}-{slug(label)}"]
+            local = next((c for c in candidates if f"district/{c}" not in r.entities), None)
+            n = 2
+            while local is None:
+                local = f"{candidates[1]}-{n}" if f"district/{candidates[1]}-{n}" not in r.entities else None
+                n += 1
+        ent = r.entity("district", local, label)
         r.names[("district", name_key(f"{municipality.key} {text.value}"))] = ent.key
         if not create:
             r.warn(doc, text.line, f"district '{text.value}' in {municipality.label} is not in any "
                    "team listing: kept as a new node")
-        ent.add("skos:prefLabel", Lit(text.value), doc.name)
         ent.add("schema:containedInPlace", municipality, doc.name)
+    if text.value == ent.label:
+        ent.add("skos:prefLabel", Lit(text.value), doc.name)
     ent.mention(text, doc.name)
     return ent

@@ -29,6 +29,8 @@ class Resolver:
         self.names: dict[tuple[str, str], str] = {}   # (kind, name_key) -> key
         self.warnings: list[str] = []
         self.teams: list[tuple[Entity, str, str, str]] = []  # team, municipality key, district label, theme
+        #: the listings' districts: (municipality id, name key) -> (key suffix, label); see places.plan_districts
+        self.district_plan: dict[tuple[str, str], tuple[str, str]] = {}
 
     def entity(self, kind: str, local: str, label: str) -> Entity:
         key = f"{kind}/{local}"

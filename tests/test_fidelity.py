@@ -243,8 +243,7 @@ def test_the_checks_run_on_the_seed_model_and_count_what_they_check(built):
     assert check_evidence(model) > 70              # the quotes that name their thing (not those marked context)
     assert check_spellings(model, []) == 2         # the variants of persons and places: Jan van de Bos, Overtoomseveld
     texts = {d.name: d.text for d in model.documents}
-    quads = [(q.subject, q.predicate, q.object, q.graph_name) for q in built.quads]
-    assert check_selectors(quads, texts) > 100
+    assert check_selectors(_store(built), texts) > 300
 
 
 def test_a_selector_that_does_not_give_back_its_words_stops_the_build_naming_the_statement(built):
@@ -256,16 +255,24 @@ def test_a_selector_that_does_not_give_back_its_words_stops_the_build_naming_the
 
     texts = {d.name: d.text for d in built.model.documents}
     files, _ = load_statements(ROOT / "data" / "statements", built.model.documents)
-    zegen = "Voor de wijk was het adoptieteam een zegen."
-    quads = []
-    for q in built.quads:
-        o = q.object
-        if q.predicate.value.endswith("#exact") and o.value == zegen:
-            o = ox.Literal("Voor de wijk was het adoptieteam een ramp.")
-        quads.append((q.subject, q.predicate, o, q.graph_name))
+    zegen = ox.Literal("Voor de wijk was het adoptieteam een zegen.")
+    store = _store(built)
+    [selector] = [q.subject for q in store.quads_for_pattern(None, None, zegen)]
+    store.remove(ox.Quad(selector, ox.NamedNode("http://www.w3.org/ns/oa#exact"), zegen))
+    store.add(ox.Quad(selector, ox.NamedNode("http://www.w3.org/ns/oa#exact"),
+                      ox.Literal("Voor de wijk was het adoptieteam een ramp.")))
     with pytest.raises(StatementError, match=r"^004_157f315819f9f14b\.toml: \[\[evaluation\]\] #\d+ "
                        r"\(deventer-rivierenwijk-adoptieteam-zegen\): the evidence 004_157f315819f9f14b\.txt:\d+-\d+ says"):
-        check_selectors(quads, texts, files)
+        check_selectors(store, texts, files)
+
+
+def _store(built):
+    """A fresh store with the built dataset in its default graph (the build's own is let go of)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(built.ttl, format=ox.RdfFormat.TURTLE)
+    return store
 
 
 def test_a_curated_function_that_is_no_function_word_is_kept(g):

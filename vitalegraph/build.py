@@ -130,7 +130,6 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     check_model(model, files, {name_key(p) for m in ref.municipalities for p in m.places})
     stages.done("resolution")
     quads = build_quad_tuples(model, ontology)
-    check_selectors(quads, {d.name: d.text for d in docs}, files)   # every oa:exact is its span
     stages.done("graph")
     import pyoxigraph as ox
 
@@ -153,6 +152,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     # 1.19 GB against 7.6 s and 1.40 GB; the same at a thousand).
     store = ox.Store()
     store.load(ttl, format=ox.RdfFormat.TURTLE)
+    check_selectors(store, {d.name: d.text for d in docs}, files)   # every oa:exact is its span
     if shapes is not None:
         from .pipeline.validation import to_rdflib, validate, validate_store
 

@@ -102,11 +102,16 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     Raises
     ------
     SourceError, StatementError, DataFileError
-        For bad input, with ``file:line`` where there is one.
+        For bad input, with ``file:line`` where there is one; a StatementError too where the graph
+        would not be true to its sources (:mod:`vitalegraph.pipeline.fidelity`: a named thing's
+        evidence that does not name it, a spelling that is another's name, a selector that does
+        not give back its words), naming the statement.
     ValidationFailed
         If the graph violates the shapes; the message names the first failing node and shape.
     """
+    from .pipeline.fidelity import check_model, check_selectors
     from .pipeline.graph import build_quad_tuples
+    from .pipeline.reference import name_key
     from .pipeline.reference import load_reference
     from .pipeline.resolution import extract, resolve
     from .pipeline.sources import read_sources
@@ -121,6 +126,8 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     stages.done("extraction")
     model = resolve(docs, files, ref, skipped, extracted)
     model.warnings[:0] = _unused_documents(extracted, files)
+    # every named thing's evidence names it; no spelling is another person's or place's name
+    check_model(model, files, {name_key(p) for m in ref.municipalities for p in m.places})
     stages.done("resolution")
     quads = build_quad_tuples(model, ontology)
     stages.done("graph")
@@ -145,6 +152,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     # 1.19 GB against 7.6 s and 1.40 GB; the same at a thousand).
     store = ox.Store()
     store.load(ttl, format=ox.RdfFormat.TURTLE)
+    check_selectors(store, {d.name: d.text for d in docs}, files)   # every oa:exact is its span
     if shapes is not None:
         from .pipeline.validation import to_rdflib, validate, validate_store
 

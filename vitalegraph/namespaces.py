@@ -29,9 +29,9 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 #: the kinds of identifier under ``ID``; each is also a prefix (``person:annet-bertram``)
 ID_KINDS = (
-    "adoption", "agreement", "claim", "commitment", "department", "district", "evaluation", "evidence", "function",
-    "membership", "municipality", "organisation", "party", "person", "place", "post", "project",
-    "publication", "role", "rule", "source", "spelling", "step", "team", "theme",
+    "adoption", "agreement", "claim", "commitment", "department", "district", "document", "evaluation", "evidence",
+    "function", "membership", "municipality", "organisation", "party", "person", "place", "post", "programme",
+    "project", "publication", "result", "role", "rule", "source", "spelling", "step", "team", "theme", "thing",
 )
 
 #: prefix -> namespace, in the order they are written at the top of every file.

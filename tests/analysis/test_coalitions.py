@@ -49,13 +49,13 @@ def run_cli(*args) -> subprocess.CompletedProcess:
 # ---------------------------------------------------------------- outcomes match their sources
 def test_every_seed_outcome_matches_its_source(seed):
     """Cobouw's five cities (Rotterdam's two teams both), Haarlem's alderman in 2009, and unknown where no
-    source evaluates the case. Deventer's team evaluation ("Voor de wijk was het adoptieteam een zegen") is
-    not in the graph at this commit: unknown until the fidelity work adds it, then positive."""
+    source evaluates the case. Deventer's is an evaluation of the team itself ("Voor de wijk was het
+    adoptieteam een zegen"), according to the project page, which cites nobody for it: positive."""
     outcomes = {place: [r["outcome"] for r in rows] for place, rows in by_place(seed).items()}
     assert outcomes == {
         ("Amsterdam", "Nieuw West"): ["unknown"], ("Amsterdam", "Overtoomse Veld"): ["unknown"],
         ("Den Haag", "Zuidwest"): ["less satisfied"], ("Den Helder", "Nieuw Den Helder"): ["unknown"],
-        ("Deventer", "Rivierenwijk"): ["unknown"], ("Emmen", "Revisited"): ["positive"],
+        ("Deventer", "Rivierenwijk"): ["positive"], ("Emmen", "Revisited"): ["positive"],
         ("Haarlem", "Slachthuisbuurt"): ["positive"], ("Heerlen", "MSP (Stad Oost)"): ["unknown"],
         ("Hengelo", "Berflo Es"): ["unknown"],
         ("Rotterdam", "Zuid (Pendrecht, Bloemhof, Hillesluis)"): ["positive", "positive"],
@@ -65,6 +65,11 @@ def test_every_seed_outcome_matches_its_source(seed):
     assert haarlem == ("positive (Cobouw, 2007-05-03; about the municipality Haarlem); "
                        "positive (Hilde van der Molen, 2009-03; about the municipality Haarlem)")
     assert all(not r["evaluations"] for r in seed.records() if r["outcome"] == "unknown")
+    deventer = by_place(seed)[("Deventer", "Rivierenwijk")][0]["evaluations"]
+    assert deventer == ("positive (Pilotwijken Nieuwe coalities voor de wijk, undated; "
+                        "about the team Rivierenwijk (Deventer): Infrastructuur)")
+    [case] = [c for c in seed.cases if c.values["district"] == "Rivierenwijk"]
+    assert any(e.quote == "Voor de wijk was het adoptieteam een zegen." for e in case.evidence["outcome"])
 
 
 def test_pilot_wide_evaluations_are_no_case_outcome(seed):
@@ -171,16 +176,18 @@ def test_seed_truth_table(seed):
     codes = {tuple(r["values"]): (r["code"], r["positive"], r["negative"], r["unknown"]) for r in tt.rows}
     assert codes[(1, 0, 0)] == ("C", 2, 2, 3)           # contradictory: Emmen, Haarlem against Den Haag, Zaanstad
     assert codes[(1, 1, 1)] == ("?", 0, 0, 1)           # a case, none evaluated
+    assert codes[(1, 0, 1)] == ("1", 1, 0, 1)           # Deventer's team, a blessing; Nieuw West unknown
     assert [v for v, c in codes.items() if c[0] == "R"] == [(0, 1, 1), (0, 0, 1), (0, 0, 0)]
     text = tt.render()
     assert "Contradictory rows: row 4" in text and "Logical remainders (configurations no case has): row 5" in text
-    assert "13 cases, 6 of them with an evaluated outcome (about half)" in text and "no causal claim" in text
+    assert "13 cases, 7 of them with an evaluated outcome (about half)" in text and "no causal claim" in text
     assert "associated with" in text and "cause" not in text.replace("causal", "")
     assert len(tt.robustness) == 13 and "without Overtoomse Veld (Amsterdam) (unknown): row 1 ? -> R" in tt.robustness
+    assert "without Rivierenwijk (Deventer) (positive): row 3 1 -> ?" in tt.robustness
     assert "Cases no source evaluates: Nieuw West (Amsterdam); Overtoomse Veld (Amsterdam)" in text
     assert "Pilot-wide evaluations, no case's outcome: conclusion (KEI-nieuws, 2007-05); mixed (Cobouw, 2007-05-03)." in text
     single = {(s["condition"], s["value"]): (s["evaluated"], s["positive"]) for s in tt.single}
-    assert single[("shared_member", 1)] == (2, 2) and single[("follow_up_project", 1)] == (0, 0)
+    assert single[("shared_member", 1)] == (2, 2) and single[("follow_up_project", 1)] == (1, 1)
 
 
 def test_conditions_chosen_by_the_user(seed):

@@ -33,6 +33,27 @@ EXPECTED = {
 }
 
 
+#: hand-made statement files for ``broken/statements/wijk.txt`` that the build must refuse, each with its one line
+STATEMENTS = BROKEN / "statements"
+EXPECTED_STATEMENTS = {
+    "context-not-a-quote.toml": "wijk.toml: [[project]] #1 (buurtwerk-de-hoogte): context 'De gemeente betaalt "
+                                "€ 20.000.' is not one of its quotes",
+    "modal-without-basis.toml": "wijk.toml: [[project]] #1 (buurtwerk-de-hoogte): a quote says 'zal' (announced, "
+                                "expected or hedged?): give basis = \"stated\" or \"announced\" (or <field>_basis) "
+                                "after reading it",
+    "quote-does-not-name.toml": "wijk.toml: [[project]] #1 (buurtwerk-de-hoogte): the quote 'De gemeente betaalt "
+                                "€ 10.000.' is evidence for the project 'Buurtwerk De Hoogte' but names it nowhere; "
+                                "name it, or list the quote under 'context'",
+    "quote-not-in-source.toml": "wijk.toml: [[project]] #1 (buurtwerk-de-hoogte): quote not found in wijk.txt: "
+                                "'In Groningen is het Buurtwerk De Hoogte geëindigd.'",
+    "town-as-municipality-spelling.toml": "wijk.toml: [[mention]] #1 (Zaandam): the spelling 'Zaandam' of "
+                                          "municipality/zaanstad is a place inside a municipality, not a way of "
+                                          "writing its name",
+    "variant-is-another-person.toml": "wijk.toml: [[mention]] #1 (Piet de Vries): the spelling 'Piet de Vries' of "
+                                      "person/anna-jansen is the name of person/piet-de-vries",
+}
+
+
 def cli(*args, **kw):
     return subprocess.run([sys.executable, "-m", "vitalegraph", *map(str, args)], cwd=ROOT, capture_output=True,
                           text=True, timeout=120, **kw)
@@ -50,6 +71,36 @@ def test_broken_source_gives_its_exact_error(name, tmp_path):
     r = cli("build", "--sources", sources, "--out", tmp_path / "out")
     assert r.returncode == 1
     assert r.stderr == f"vitalegraph: error: {EXPECTED[name]}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def _statement_build(tmp_path, toml: str):
+    sources, statements = tmp_path / "sources", tmp_path / "statements"
+    sources.mkdir()
+    statements.mkdir()
+    shutil.copy(STATEMENTS / "wijk.txt", sources / "wijk.txt")
+    shutil.copy(STATEMENTS / toml, statements / "wijk.toml")
+    return cli("build", "--sources", sources, "--statements", statements, "--out", tmp_path / "out")
+
+
+def test_every_broken_statement_file_has_an_expected_error():
+    assert sorted(p.name for p in STATEMENTS.glob("*.toml")) == sorted([*EXPECTED_STATEMENTS, "valid.toml"])
+
+
+def test_the_valid_statement_file_builds(tmp_path):
+    """The base of the broken ones: it builds, and its project's amount rests on a quote marked as context."""
+    r = _statement_build(tmp_path, "valid.toml")
+    assert r.returncode == 0, r.stderr
+    ttl = (tmp_path / "out" / "vitalegraph.ttl").read_text(encoding="utf-8")
+    assert "vg:contextEvidence" in ttl
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_STATEMENTS))
+def test_broken_statement_file_gives_its_exact_error(name, tmp_path):
+    """A statement that would make the graph say more, or other, than its source: one line naming it, nothing written."""
+    r = _statement_build(tmp_path, name)
+    assert r.returncode == 1
+    assert r.stderr == f"vitalegraph: error: {EXPECTED_STATEMENTS[name]}\n"
     assert not (tmp_path / "out").exists()
 
 

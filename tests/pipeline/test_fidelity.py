@@ -206,16 +206,73 @@ def test_a_person_of_a_curated_statement_rests_on_the_words_that_name_them(g, na
 
 
 def test_every_evidence_quote_of_a_named_thing_contains_one_of_its_spellings(g):
-    """Persons, places, municipalities, districts and organisations: their evidence names them."""
-    kinds = (FOAF.Person, VG.Municipality, VG.District, SCHEMA.Place, VG.PoliticalParty)
-    bad = []
+    """Persons, places, municipalities, districts, parties, organisations, departments, projects,
+    programmes, publications, cited documents and other named things: their evidence names them
+    (a publication also by its publisher), unless it is marked as context."""
+    kinds = (FOAF.Person, VG.Municipality, VG.District, SCHEMA.Place, VG.PoliticalParty, ORG.Organization,
+             VG.Department, VG.Project, VG.FollowUpProject, VG.Programme, VG.Publication, VG.CitedDocument,
+             SCHEMA.Thing)
+    bad, checked, context = [], 0, 0
     for kind in kinds:
         for node in set(g.subjects(RDF.type, kind)):
-            spellings = {name_key(s) for s in _spellings(g, node)} - {""}
+            spellings = {name_key(s) for s in _spellings(g, node)}
+            spellings |= {name_key(s) for p in g.objects(node, DCT.publisher) for s in _spellings(g, p)}
+            marked = set(_quotes(g, node, VG.contextEvidence))
+            context += len(marked)
             for quote in _quotes(g, node):
-                if not any(s in name_key(quote) for s in spellings):
+                checked += 1
+                if quote not in marked and not any(s in name_key(quote) for s in spellings - {""}):
                     bad.append((str(node), quote[:60]))
     assert bad == []
+    assert checked > 100 and 20 < context < checked / 3     # marked as context: the exception, not the rule
+
+
+def test_context_evidence_is_evidence_and_is_given_only_to_named_things(g):
+    for s, ev in g.subject_objects(VG.contextEvidence):
+        assert (s, VG.evidence, ev) in g
+        assert not any((s, RDF.type, t) in g for t in (ORG.Membership, VG.Evaluation, VG.Claim))
+    # the listing's dates are the project's, not its name
+    pilot = next(g.subjects(RDF.type, VG.Project))
+    assert {"2006", "2007"} <= set(_quotes(g, pilot, VG.contextEvidence))
+
+
+def test_the_checks_run_on_the_seed_model_and_count_what_they_check(built):
+    from vitalegraph.pipeline.fidelity import check_evidence, check_selectors, check_spellings
+
+    model = built.model
+    assert check_evidence(model) > 70              # the quotes that name their thing (not those marked context)
+    assert check_spellings(model, []) == 2         # the variants of persons and places: Jan van de Bos, Overtoomseveld
+    texts = {d.name: d.text for d in model.documents}
+    assert check_selectors(_store(built), texts) > 300
+
+
+def test_a_selector_that_does_not_give_back_its_words_stops_the_build_naming_the_statement(built):
+    import pyoxigraph as ox
+
+    from vitalegraph.errors import StatementError
+    from vitalegraph.pipeline.fidelity import check_selectors
+    from vitalegraph.pipeline.statements import load_statements
+
+    texts = {d.name: d.text for d in built.model.documents}
+    files, _ = load_statements(ROOT / "data" / "statements", built.model.documents)
+    zegen = ox.Literal("Voor de wijk was het adoptieteam een zegen.")
+    store = _store(built)
+    [selector] = [q.subject for q in store.quads_for_pattern(None, None, zegen)]
+    store.remove(ox.Quad(selector, ox.NamedNode("http://www.w3.org/ns/oa#exact"), zegen))
+    store.add(ox.Quad(selector, ox.NamedNode("http://www.w3.org/ns/oa#exact"),
+                      ox.Literal("Voor de wijk was het adoptieteam een ramp.")))
+    with pytest.raises(StatementError, match=r"^004_157f315819f9f14b\.toml: \[\[evaluation\]\] #\d+ "
+                       r"\(deventer-rivierenwijk-adoptieteam-zegen\): the evidence 004_157f315819f9f14b\.txt:\d+-\d+ says"):
+        check_selectors(store, texts, files)
+
+
+def _store(built):
+    """A fresh store with the built dataset in its default graph (the build's own is let go of)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(built.ttl, format=ox.RdfFormat.TURTLE)
+    return store
 
 
 def test_a_curated_function_that_is_no_function_word_is_kept(g):
@@ -299,3 +356,98 @@ def test_partner_roles_are_told_apart_where_the_text_does(g):
     roles = {p.split("#")[-1]: str(next(g.objects(o, SKOS.prefLabel)))
              for p in (VG.initiator, VG.funder, VG.supplier) for o in g.objects(project, p)}
     assert roles == {"initiator": "Ymere", "funder": "Koers Nieuw West", "supplier": "ROC Amsterdam"}
+
+
+def test_the_pilot_its_question_key_words_and_department(g):
+    pilot = next(g.subjects(RDF.type, VG.Project))
+    assert {str(q) for q in g.objects(pilot, VG.centralQuestion)} == {
+        "Wat maakt het verschil?",
+        "te achterhalen waarin vitale coalities het verschil maken met reguliere, institutionele samenwerkingsverbanden"}
+    keywords = {str(k) for k in g.objects(pilot, SCHEMA.keywords)}
+    assert len(keywords) == 8 and {"ontkokerde aanpak", "kabinetsbreed", "concrete resultaten"} <= keywords
+    assert list(g.objects(pilot, VG.pilotOf)) == [ID["department/vrom"]]
+    assert rdflib.Literal("Nieuwe coalities voor de wijk") in set(g.objects(pilot, SKOS.altLabel))
+
+
+def test_the_related_programmes(g):
+    programmes = {str(next(g.objects(p, SKOS.prefLabel))): p for p in g.subjects(RDF.type, VG.Programme)}
+    assert sorted(programmes) == ["56-wijkenaanpak", "Wijkaanpak van veertig wijken"]
+    fifty_six, forty = programmes["56-wijkenaanpak"], programmes["Wijkaanpak van veertig wijken"]
+    assert (fifty_six, DCT.relation, ID["agreement/overeenkomst-nieuwe-vitale-coalities"]) in g
+    assert [str(f) for f in g.objects(fifty_six, VG.focus)] == ["fysieke herstructurering"]
+    dekker = next(g.objects(fifty_six, rdflib.URIRef("http://www.w3.org/ns/prov#wasAttributedTo")))
+    assert str(next(g.objects(dekker, FOAF.name))) == "Sybilla Dekker"
+    pilot = next(g.subjects(RDF.type, VG.Project))
+    assert (forty, rdflib.URIRef("http://www.w3.org/ns/prov#wasInfluencedBy"), pilot) in g
+
+
+def test_the_final_report_its_three_evaluation_reports_and_five_annexes(g):
+    report = ID["document/eindrapport-pilot"]
+    source = ID["source/004_157f315819f9f14b"]
+    docs = set(g.subjects(RDF.type, VG.CitedDocument))
+    assert len(docs) == 9 and all((source, DCT.references, d) in g for d in docs)
+    assert len(set(g.objects(report, DCT.source))) == 3
+    annexes = set(g.objects(report, DCT.hasPart))
+    assert len(annexes) == 5 and all((a, DCT.isPartOf, report) in g for a in annexes)
+    sizes = {str(next(g.objects(a, SKOS.prefLabel)))[-6:]: [str(x) for x in g.objects(a, DCT.extent)] for a in annexes}
+    assert sizes == {"deel 1": [], "deel 2": [], "deel 3": [], "deel 4": ["6,9 Mb"], "deel 5": ["6,3 Mb"]}
+
+
+def test_the_schools_of_the_overtoomse_veld_theme_and_where_they_lie_by_a_rule(g):
+    theme = next(t for t in g.subjects(RDF.type, VG.Theme) if "Huizinga-school" in str(next(g.objects(t, SKOS.prefLabel))))
+    schools = set(g.objects(theme, SCHEMA.mentions))
+    assert {str(next(g.objects(s, SKOS.prefLabel))) for s in schools} == {"Ru Paré School", "Huizinga-school",
+                                                                          "prof. Einsteinschool"}
+    assert all(rdflib.Literal("basisschool") in set(g.objects(s, DCT.type)) for s in schools)
+    district = ID["district/amsterdam-overtoomse-veld"]
+    for s in (ID["organisation/huizinga-school"], ID["organisation/prof-einsteinschool"]):
+        [claim] = _claims(g, s, SCHEMA.location, district)
+        assert (claim, VG.basis, VG.Inferred) in g and (claim, VG.rule, ID["rule/named-in-team-theme"]) in g
+
+
+def test_results_achieved_and_aimed_at_with_their_strength(g):
+    def result(label_start):
+        return next(r for r in set(g.subjects(RDF.type, VG.Result)) | set(g.subjects(RDF.type, VG.Aim))
+                    if str(next(g.objects(r, SKOS.prefLabel))).startswith(label_start))
+
+    teachers = result("bijna 25")
+    assert (teachers, RDF.type, VG.Result) in g and (teachers, VG.basis, VG.Stated) in g
+    assert [str(x) for x in g.objects(teachers, VG.quantity)] == ["25"]
+    assert [str(x) for x in g.objects(teachers, VG.quantityText)] == ["bijna 25"]
+    assert (teachers, VG.achievedBy, ID["organisation/ru-pare-school"]) in g
+    buildings = result("nieuwe gebouwen")
+    assert (buildings, RDF.type, VG.Aim) in g and (buildings, VG.basis, VG.Announced) in g
+    assert [str(x) for x in g.objects(buildings, VG.targetDate)] == ["2012"]
+    assert (buildings, DCT.isPartOf, ID["project/community-centers-nieuw-west"]) in g
+    pupils = result("jaarlijks minimaal driehonderd")
+    assert (pupils, RDF.type, VG.Aim) in g and [str(x) for x in g.objects(pupils, VG.quantity)] == ["300"]
+    rail, road = result("het doorhakken"), result("het verbinden")
+    for r in (rail, road):
+        assert {str(next(g.objects(b, SKOS.prefLabel))) for b in g.objects(r, VG.achievedBy)} >= {"Rentree", "ProRail"}
+        assert (r, VG.achievedBy, ID["municipality/deventer"]) in g
+    assert "derde spoorlijn" in str(next(g.objects(rail, SKOS.prefLabel)))
+    assert (road, SCHEMA.about, ID["place/amstellaan"]) in g
+
+
+def test_the_leerwerkbedrijf_its_name_and_no_subsidy(g):
+    project = ID["project/leerwerkbedrijf-nieuw-west"]
+    assert {"Wonen en werken in de Wijk", "WW&W"} <= {str(x) for x in g.objects(project, SKOS.altLabel)}
+    assert list(g.objects(project, VG.subsidised)) == [rdflib.Literal(False)]
+
+
+def test_de_hamelink_is_named_in_the_column_as_a_thing(g):
+    hamelink = ID["thing/de-hamelink"]
+    assert (hamelink, RDF.type, SCHEMA.Thing) in g
+    assert (ID["publication/kei-column-van-der-molen-2009-03"], SCHEMA.mentions, hamelink) in g
+    assert any(q.startswith("De Hamelink is voor mij een goed voorbeeld") for q in _quotes(g, hamelink))
+
+
+def test_deventer_team_evaluated_by_the_page_itself(g):
+    ev = ID["evaluation/deventer-rivierenwijk-adoptieteam-zegen"]
+    team = next(g.objects(ev, VG.about))
+    assert (team, RDF.type, VG.AdoptionTeam) in g
+    assert (team, SCHEMA.areaServed, ID["district/deventer-rivierenwijk"]) in g
+    assert (ev, VG.stance, VG.Positive) in g
+    assert list(g.objects(ev, VG.accordingTo)) == [ID["source/004_157f315819f9f14b"]]
+    assert "Voor de wijk was het adoptieteam een zegen." in _quotes(g, ev)
+    assert list(g.objects(ev, DCT.date)) == []          # the page dates the meeting, not its judgement

@@ -106,7 +106,7 @@ def test_a_statement_file_loads_with_its_quotes_and_labels(tmp_path):
     ("[[mention]\n", "bron.toml: not a readable TOML file: "),
     ('[[zeta]]\nx = 1\n[[alpha]]\nx = 1\n', "bron.toml: unknown statement kind [[alpha]]; known: pilot_city, mention, "
      "agreement, approach_step, district_role, membership, publication, project, adoption, evaluation, "
-     "person_function, commitment, participation"),
+     "person_function, commitment, participation, pilot, programme, entity, result, cited_document"),
     ('mention = 3\n', "bron.toml: 'mention' must be an array of tables ([[mention]])"),
     ('[[mention]]\nquote = "Een"\n', "bron.toml: [[mention]] #1: missing key 'type'"),
     ('[[mention]]\ntype = "x"\nname = "n"\nquote = "Een"\n[[mention]]\ntype = "x"\nquote = "Een"\n',

@@ -37,8 +37,9 @@ def test_the_page_is_computed_from_the_graph(page, dataset):
     assert "http://" not in html and "https://" not in html
     text = re.sub(r"<[^>]+>", " ", html)
     assert "13 adoption teams in 11 municipalities" in text
-    assert "4 positive (Revisited (Emmen), Slachthuisbuurt (Haarlem)" in text
-    assert "No source evaluates 7" in text and "support no causal claim" in text
+    assert "The sources evaluate 7 of the 13 cases: 5 positive (Rivierenwijk (Deventer), Revisited (Emmen), " \
+        "Slachthuisbuurt (Haarlem)" in text
+    assert "No source evaluates 6" in text and "support no causal claim" in text
     assert html.count('<tr id="case-') == 13 and html.count('class="tile ') == 13
     assert 'data-outcome="unknown"' in html and OUTCOME_COLOURS["unknown"] in html
 
@@ -70,7 +71,8 @@ def test_hostile_text_in_the_sources_stays_text(chromium, tmp_path, shots):
     toml = corpus / "statements" / "proefbuurten.toml"
     text = toml.read_text(encoding="utf-8")
     text = text.replace('summary = "Success differs strongly from one district to another."', f"summary = '{EVIL}'")
-    text = text.replace('label = "Buurtbedrijf Vogelwijk"', 'label = "</script><script>window.__pwned=2</script>"')
+    text = text.replace('label = "Buurtbedrijf Vogelwijk"', 'label = "</script><script>window.__pwned=2</script>"\n'
+                        'names = ["Buurtbedrijf Vogelwijk"]')   # the words that still name it
     toml.write_text(text, encoding="utf-8")
     build(corpus / "sources", tmp_path / "out", corpus / "statements")
     path = tmp_path / "evil.html"

@@ -55,7 +55,10 @@ def register(sub, formatter_class) -> None:
     p = sub.add_parser("build", formatter_class=formatter_class,
                        help="read the sources, build and validate the graph, write the dataset",
                        description="Read the source documents, extract the team listings, check the curated "
-                                   "statements against their sources, resolve entities, build the RDF graph, "
+                                   "statements against their sources, resolve entities, check that the graph is "
+                                   "true to its sources (every quote of a named thing names it or is marked as "
+                                   "context, no spelling is another person's or place's name, every oa:exact is "
+                                   "the text at its offsets), build the RDF graph, "
                                    "validate it with the SHACL shapes and write OUT/vitalegraph.ttl (one graph), "
                                    "OUT/vitalegraph.trig (one named graph per source), OUT/void.ttl, the network "
                                    "files in OUT/network/ and the pictures and the report (report.html) in "

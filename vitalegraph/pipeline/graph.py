@@ -35,6 +35,7 @@ KIND_TYPES = {
     "agreement": ("vg:Agreement",), "step": ("vg:ApproachStep",), "role": ("vg:CoalitionRole", "skos:Concept"),
     "adoption": ("vg:Adoption",), "evaluation": ("vg:Evaluation",), "source": ("vg:SourceDocument",),
     "checksum": ("spdx:Checksum",), "place": ("schema:Place",), "commitment": ("vg:Commitment",),
+    "programme": ("vg:Programme",), "document": ("vg:CitedDocument",), "thing": ("schema:Thing",), "result": (),
 }
 #: the concept of each basis (vitalegraph.pipeline.resolution.model.BASES)
 BASIS = {"stated": "vg:Stated", "announced": "vg:Announced", "inferred": "vg:Inferred"}
@@ -150,6 +151,8 @@ class _Writer:
         for ev in sorted(e.evidence):
             self.add(s, "vg:evidence", self.evidence(ev), ev.doc)
             self.add(s, "prov:wasDerivedFrom", iri(f"source/{_stem(ev.doc)}"), ev.doc)
+            if ev in e.context:   # words that give the setting of its facts, not its name
+                self.add(s, "vg:contextEvidence", self.evidence(ev), ev.doc)
         if e.basis is not None:
             for doc in docs:
                 if doc is not None:

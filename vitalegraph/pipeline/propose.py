@@ -637,6 +637,18 @@ def _modal(c: Candidate) -> None:
                         "statement (then basis = \"stated\")")
 
 
+def _context(c: Candidate) -> None:
+    """The quotes of a candidate that do not write the name of the thing it describes are listed
+    under ``context`` (the build refuses evidence for a named thing that does not name it, unless
+    it is marked so: :func:`vitalegraph.pipeline.fidelity.check_evidence`)."""
+    names = [name_key(n) for n in (c.fields.get("name"), c.fields.get("label"), *c.fields.get("names", ())) if n]
+    context = [q.value for q in c.quotes if names and not any(n in name_key(q.value) for n in names)]
+    if context:
+        c.fields["context"] = context
+        c.review.append("context: the quotes that do not name it (the setting of its facts); name it in a quote "
+                        "instead where the text does")
+
+
 def _person_fields(d: _Doc, f: _Found) -> dict[str, Any] | None:
     """The ``name`` and ``function`` (with ``organisation``, ``portfolio``) of a person found, as a
     statement writes them; ``None`` for a surname alone without a department, which the build
@@ -985,6 +997,7 @@ def _project_candidates(d: _Doc, items, dates, amounts, orgs, cites, cite_ids) -
                                                                        ("organisations with their kind", my_orgs)) if ok),
                           review, [fields["publication"]] if "publication" in fields else [])
             _modal(c)
+            _context(c)
             out.append(c)
     return out
 

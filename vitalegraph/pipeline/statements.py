@@ -46,6 +46,11 @@ KINDS: dict[str, tuple[str, ...]] = {
     "person_function": ("name", "quote"),
     "commitment": ("id", "label", "quote"),
     "participation": ("departments", "involved", "quote"),
+    "pilot": ("quote",),
+    "programme": ("id", "name", "quote"),
+    "entity": ("name", "quote"),
+    "result": ("id", "label", "quote"),
+    "cited_document": ("id", "name", "quote"),
 }
 
 
@@ -122,6 +127,8 @@ class Statement:
     quotes: list[Text]
     file: str
     _index: TextIndex = field(repr=False, default=None)
+    #: the (start, end) of the quotes the statement marks as ``context``
+    context: set[tuple[int, int]] = field(default_factory=set)
 
     @property
     def label(self) -> str:
@@ -170,6 +177,17 @@ class Statement:
         """The statement's first quote."""
         return self.quotes[0]
 
+    def is_context(self, quote: Text) -> bool:
+        """Whether the statement marks *quote* as ``context``: words that give its facts' setting
+        without naming the thing they are about."""
+        return (quote.start, quote.end) in self.context
+
+    def cite(self, entity, quotes: list[Text] | None = None) -> None:
+        """Cite *quotes* (default: all of the statement's) as *entity*'s evidence, each marked as
+        context where the statement says so, with this statement's label."""
+        for q in self.quotes if quotes is None else quotes:
+            entity.cite(q, self.source.name, self.is_context(q), self.label)
+
 
 @dataclass
 class StatementFile:
@@ -188,6 +206,20 @@ def _quotes(value: Any) -> list[str]:
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
         return value
     return []
+
+
+def _mark_context(st: Statement, context: Any, texts: list[str]) -> None:
+    """Mark the quotes that ``context`` lists (each one of the statement's quotes, as written)."""
+    if context is None:
+        return
+    marked = _quotes(context)
+    if not marked:
+        raise StatementError(f"{st.label}: 'context' must be a string or a list of strings, each one of its quotes")
+    for c in marked:
+        hits = [q for t, q in zip(texts, st.quotes) if normalize_space(t) == normalize_space(c)]
+        if not hits:
+            raise StatementError(f"{st.label}: context '{c[:60]}' is not one of its quotes")
+        st.context.add((hits[0].start, hits[0].end))
 
 
 def load_statement_file(path: Path, doc: SourceDocument) -> StatementFile:
@@ -228,6 +260,7 @@ def load_statement_file(path: Path, doc: SourceDocument) -> StatementFile:
                 if found is None:
                     raise StatementError(f"{st.label}: quote not found in {doc.name}: '{q[:80]}'")
                 st.quotes.append(found)
+            _mark_context(st, entry.get("context"), texts)
             modal = next((m.group(0) for q in st.quotes for m in [MODAL.search(q.value)] if m), None)
             if modal and not any(k == "basis" or k.endswith("_basis") for k in entry):
                 raise StatementError(f"{st.label}: a quote says '{modal}' (announced, expected or hedged?): "

@@ -36,7 +36,7 @@ _VG = PREFIXES["vg"]
 _OA = PREFIXES["oa"]
 _SKOS = PREFIXES["skos"]
 _DCT = PREFIXES["dct"]
-_SKIP = {_VG + "evidence", _VG + "mention", _VG + "spelling", PREFIXES["prov"] + "wasDerivedFrom",
+_SKIP = {_VG + "evidence", _VG + "contextEvidence", _VG + "mention", _VG + "spelling", PREFIXES["prov"] + "wasDerivedFrom",
          _VG + "basis"}
 _NAMES = (_SKOS + "prefLabel", _SKOS + "altLabel", _SKOS + "notation", PREFIXES["foaf"] + "name")
 #: nodes that describe others (evidence, selectors, spellings, claims, checksums): never a thing to explain

@@ -25,9 +25,9 @@ def test_every_statement_kind_has_one_handler():
 
 def test_handlers_run_in_the_order_their_references_need():
     order = [kind for kind, _ in sorted(HANDLERS.items(), key=lambda item: item[1][0])]
-    assert order == ["mention", "pilot_city", "publication", "agreement", "approach_step", "district_role",
-                     "person_function", "membership", "adoption", "project", "evaluation", "commitment",
-                     "participation"]
+    assert order == ["mention", "pilot_city", "publication", "cited_document", "pilot", "agreement", "programme",
+                     "approach_step", "district_role", "person_function", "membership", "adoption", "entity",
+                     "project", "evaluation", "commitment", "participation", "result"]
     assert len({rank for rank, _ in HANDLERS.values()}) == len(HANDLERS)
 
 

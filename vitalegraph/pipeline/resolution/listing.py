@@ -38,7 +38,7 @@ def listing(r: Resolver, doc: SourceDocument, info: ProjectInfo, teams: list[Tea
     for t, pred in ((info.start, "schema:startDate"), (info.end, "schema:endDate")):
         if t is not None:
             project.add(pred, date_literal(t.value), doc.name)
-            project.cite(t, doc.name)
+            project.cite(t, doc.name, context=True)   # the project's dates, not its name
     project.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
     for team in teams:
         add_team(r, doc, team, project, index)

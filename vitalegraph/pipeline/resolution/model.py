@@ -74,6 +74,11 @@ class Entity:
     claims: dict[tuple[str, "Ref | Lit"], "Claim"] = field(default_factory=dict)
     #: spellings attributed to this entity by a rule (a surname read as a known person): spelling -> rule
     inferred_spellings: dict[str, str] = field(default_factory=dict)
+    #: the evidence that gives the context of this entity's facts rather than naming it (a quote a
+    #: statement marks as ``context``, the dates of a listing's project): it need not name the entity
+    context: set[Evidence] = field(default_factory=set)
+    #: who cited each piece of evidence (a statement's label, or ``file:line`` of a listing), for errors
+    cited_by: dict[Evidence, str] = field(default_factory=dict)
 
     def add(self, predicate: str, obj: "Ref | Lit | Entity", doc: str | None, basis: str = "stated",
             rule: str | None = None, evidence: "Text | None" = None) -> None:
@@ -103,10 +108,19 @@ class Entity:
         self.spellings.setdefault(text.value, {})[Evidence(doc, text.start, text.end)] = None
         self.docs.add(doc)
 
-    def cite(self, text: Text, doc: str) -> None:
-        """Record *text* in *doc* as evidence for this entity's facts."""
-        self.evidence.add(Evidence(doc, text.start, text.end))
+    def cite(self, text: Text, doc: str, context: bool = False, by: str | None = None) -> None:
+        """Record *text* in *doc* as evidence for this entity's facts.
+
+        *context* marks words that give the facts' context without naming the entity (the build
+        checks that every other piece of evidence of a named entity names it); *by* is who cites
+        them (a statement's label), for the error that names it.
+        """
+        ev = Evidence(doc, text.start, text.end)
+        self.evidence.add(ev)
         self.docs.add(doc)
+        if context:
+            self.context.add(ev)
+        self.cited_by.setdefault(ev, by or f"{doc}:{text.line}")
 
 
 @dataclass

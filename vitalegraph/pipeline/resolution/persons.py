@@ -146,7 +146,7 @@ def curated_person(r: Resolver, st: Statement, name: str, function: str | None, 
     who = person(r, named, doc, fn["department"])
     if known is None and who.label != named.value:   # a surname read as a known person
         who.inferred_spellings.setdefault(named.value, SURNAME_IN_DEPARTMENT)
-    who.cite(st.quote_of(named), doc.name)
+    st.cite(who, [st.quote_of(named)])
     if fn["function"] and fn["function"] != "other":
         label = function.split(" van ")[0].split(" voor ")[0] if fn["department"] else fn["function"]
         held = post(r, fn["function"], fn["department"], doc.name, label)

@@ -47,6 +47,25 @@ class Resolver:
     def alias(self, ent: Entity, name: str) -> None:
         self.names.setdefault((ent.kind, name_key(name)), ent.key)
 
+    def by_id(self, kind: str, ident: str, where: str) -> Entity:
+        """The entity a statement refers to by its *kind* and id (``publication = "de-pers-2008-01-18"``).
+
+        Raises
+        ------
+        StatementError
+            Naming *where* (the statement), if no statement before it made that entity.
+        """
+        ent = self.entities.get(f"{kind}/{slug(ident)}")
+        if ent is None:
+            raise StatementError(f"{where}: unknown {kind} '{ident}'")
+        return ent
+
+    def pilot(self, doc: SourceDocument) -> Entity | None:
+        """The pilot (the ``vg:Project`` of a team listing) that *doc* describes, if it has one."""
+        projects = sorted(e.key for e in self.entities.values() if e.kind == "project"
+                          and doc.name in e.docs and Lit("vg:Project", "curie") in e.objects("rdf:type"))
+        return self.entities[projects[0]] if projects else None
+
     def warn(self, doc: SourceDocument | None, line: int, message: str) -> None:
         where = f"{doc.name}:{line}: " if doc else ""
         self.warnings.append(where + message)

@@ -17,8 +17,7 @@ def agreement(r: Resolver, st: Statement, doc) -> None:
     ag = r.entity("agreement", slug(st.get("id")), st.get("label"))
     ag.add("skos:prefLabel", Lit(st.get("label"), lang="nl"), doc.name)
     ag.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
-    for q in st.quotes:
-        ag.cite(q, doc.name)
+    st.cite(ag)
     for s in st.get("signatories", []):
         person, _fn = curated_person(r, st, s["name"], s.get("function"), doc)
         ag.add("vg:signatory", person, doc.name)
@@ -45,7 +44,7 @@ def approach_step(r: Resolver, st: Statement, doc) -> None:
     step = r.entity("step", f"{ag.key.split('/', 1)[1]}-{int(st.get('order'))}", st.evidence.value)
     step.add("vg:order", Lit(str(int(st.get("order"))), "xsd:integer"), doc.name)
     step.add("rdfs:comment", Lit(st.evidence.value, lang="nl"), doc.name)
-    step.cite(st.evidence, doc.name)
+    st.cite(step, [st.evidence])
     ag.add("vg:approachStep", step, doc.name)
 
 
@@ -56,5 +55,5 @@ def district_role(r: Resolver, st: Statement, doc) -> None:
     role = r.entity("role", slug(st.get("name")), st.get("name"))
     role.add("skos:prefLabel", Lit(st.get("name"), lang="nl"), doc.name)
     role.mention(st.where(st.get("name")), doc.name)
-    role.cite(st.evidence, doc.name)
+    st.cite(role, [st.evidence])
     ag.add("vg:districtRole", role, doc.name)

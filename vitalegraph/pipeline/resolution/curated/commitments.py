@@ -38,10 +38,8 @@ def commitment(r: Resolver, st: Statement, doc) -> None:
         c.add("vg:committedByText", Lit(st.get("by_text"), lang="nl"), doc.name)
     if st.get("target"):
         c.add("vg:targetDate", r.date(st.get("target"), st.label), doc.name)
-    projects = sorted(e.key for e in r.entities.values() if e.kind == "project"
-                      and doc.name in e.docs and Lit("vg:Project", "curie") in e.objects("rdf:type"))
-    if projects:
-        c.add("dct:isPartOf", Ref(projects[0]), doc.name)
+    pilot = r.pilot(doc)
+    if pilot is not None:
+        c.add("dct:isPartOf", pilot, doc.name)
     c.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
-    for q in st.quotes:
-        c.cite(q, doc.name)
+    st.cite(c)

@@ -39,10 +39,10 @@ def pilot_city(r: Resolver, st: Statement, doc) -> None:
     source = r.entities[f"source/{doc.stem}"]
     if place is None:
         source.add("vg:namesPilotMunicipality", muni, doc.name)
-        muni.cite(st.evidence, doc.name)
+        st.cite(muni, [st.evidence])
         return
     # the text names a place inside a municipality: that it names the place is stated, that it
     # means the municipality's pilot district is the rule place-in-municipality
     source.add("vg:namesPilotPlace", place, doc.name)
-    place.cite(st.evidence, doc.name)
+    st.cite(place, [st.evidence])
     source.add("vg:namesPilotMunicipality", muni, doc.name, "inferred", PLACE_IN_MUNICIPALITY, st.evidence)

@@ -26,7 +26,7 @@ def person_function(r: Resolver, st: Statement, doc) -> None:
     if st.get("portfolio"):
         where = st.where(st.get("portfolio"))
         who.add("vg:portfolio", Lit(st.get("portfolio"), lang="nl"), doc.name)
-        who.cite(st.quote_of(where), doc.name)
+        st.cite(who, [st.quote_of(where)])
     if st.get("successor_of"):
         before, _ = curated_person(r, st, st.get("successor_of"), st.get("successor_of_function"), doc)
         basis, rule = st.basis("successor_of")

@@ -35,8 +35,7 @@ def adoption(r: Resolver, st: Statement, doc) -> None:
         basis, rule = st.basis("successor")
         ad.add("vg:takenOverBy", succ, doc.name, basis, rule, st.quote_of(st.where(st.get("successor"))))
     ad.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
-    for q in st.quotes:
-        ad.cite(q, doc.name)
+    st.cite(ad)
 
 
 def _dated(st: Statement, key: str):
@@ -74,6 +73,14 @@ def project(r: Resolver, st: Statement, doc) -> None:
     for p in st.get("persons", []):
         person, _ = curated_person(r, st, p["name"], p.get("function"), doc)
         pr.add("vg:involvedPerson", person, doc.name)
+    for name in st.get("names", []):      # what the text also calls it, as written
+        pr.mention(st.where(name), doc.name)
+        r.alias(pr, name)
+    if st.get("subsidised") is not None:  # "zonder subsidie": whether it works with a subsidy
+        if not isinstance(st.get("subsidised"), bool) or not st.get("subsidised_words"):
+            raise StatementError(f"{st.label}: subsidised must be true or false, with subsidised_words as written")
+        st.where(st.get("subsidised_words"))
+        pr.add("vg:subsidised", Lit("true" if st.get("subsidised") else "false", "xsd:boolean"), doc.name)
     if st.get("amount") is not None:
         pr.add("vg:amount", Lit(str(st.get("amount")), "xsd:decimal"), doc.name)
         if st.get("currency"):
@@ -87,12 +94,8 @@ def project(r: Resolver, st: Statement, doc) -> None:
             basis, rule = st.basis(key)
             pr.add(pred, r.date(st.get(key), st.label), doc.name, basis, rule, _dated(st, key))
     if st.get("publication"):
-        pub = r.entities.get(f"publication/{slug(st.get('publication'))}")
-        if pub is None:
-            raise StatementError(f"{st.label}: unknown publication '{st.get('publication')}'")
-        pr.add("vg:reportedIn", pub, doc.name)
+        pr.add("vg:reportedIn", r.by_id("publication", st.get("publication"), st.label), doc.name)
     if st.get("description"):
         pr.add("rdfs:comment", Lit(st.get("description"), lang="en"), doc.name)
     pr.add("prov:wasDerivedFrom", Ref(f"source/{doc.stem}"), doc.name)
-    for q in st.quotes:
-        pr.cite(q, doc.name)
+    st.cite(pr)

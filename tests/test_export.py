@@ -158,7 +158,7 @@ def _void(path: Path) -> rdflib.Graph:
 def test_description_counts_and_checksums(described, built, monkeypatch):
     import hashlib
 
-    from vitalegraph.dataset.describe import DATASET, write_description
+    from vitalegraph.dataset.describe import DATASET, TEXTS, write_description
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     path = write_description(built.quads, described)
@@ -174,7 +174,14 @@ def test_description_counts_and_checksums(described, built, monkeypatch):
     assert int(g.value(ds, VOID.entities)) > 1000
     assert rdflib.URIRef("http://www.w3.org/ns/org#") in set(g.objects(ds, VOID.vocabulary))
     assert len(set(g.objects(ds, VOID.exampleResource))) >= 3
-    assert len(set(g.objects(ds, VOID.subset))) == 4
+    # the four graphs of the facts, reference data and ontology, and the texts (one graph per document)
+    subsets = set(g.objects(ds, VOID.subset))
+    texts = rdflib.URIRef(TEXTS)
+    assert len(subsets) == 5 and texts in subsets
+    assert sorted(str(s).rsplit("/", 1)[1] for s in g.objects(texts, VOID.subset)) == [
+        "000_23f3bdf0ae401321-text", "004_157f315819f9f14b-text"]
+    assert int(g.value(texts, VOID.triples)) == built.counts["text triples"] == \
+        sum(int(g.value(s, VOID.triples)) for s in g.objects(texts, VOID.subset))
     assert g.value(ds, DCT.license) is not None
     assert g.value(ds, DCT.modified) is None and g.value(ds, VOID.sparqlEndpoint) is None
     # the press release by VROM; the project page's publisher is unknown

@@ -3,7 +3,8 @@
 :func:`write_description` writes ``void.ttl`` beside the dataset files: one
 ``void:Dataset``/``dcat:Dataset`` with its statistics (triples, entities, classes, properties,
 distinct subjects and objects; :mod:`.statistics`), the vocabularies it uses, example resources,
-one subset per named graph, the source documents with their publishers, the licence, and one
+one subset per named graph (the graphs of the texts, NIF, together in the subset ``dataset/texts``),
+the source documents with their publishers, the licence, and one
 ``dcat:Distribution`` per dataset file present (media type, size and SHA-256 checksum); with
 ``endpoint`` also the SPARQL endpoint (``void:sparqlEndpoint`` and a ``dcat:DataService``).
 
@@ -30,15 +31,19 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import paths
-from ..namespaces import BASE
+from ..namespaces import BASE, NIF
 from .ontology_docs import DOCS_DIR, ontology_html, write_ontology_docs
 from .statistics import Statistics, statistics
 
-__all__ = ["write_description", "description_bytes", "description_quads", "statistics", "Statistics", "write_ontology_docs", "ontology_html", "DATASET",
+__all__ = ["write_description", "description_bytes", "description_quads", "statistics", "Statistics", "write_ontology_docs", "ontology_html", "DATASET", "TEXTS",
            "LICENCE", "VOID_FILE", "DOCS_DIR"]
 
 #: the IRI of the dataset as a whole
 DATASET = BASE + "dataset"
+#: the subset of the source texts (the NIF graphs, one per document)
+TEXTS = DATASET + "/texts"
+#: what the texts conform to: NIF 2.1 core
+NIF_CORE = str(NIF)
 #: the licence of the dataset; a decision for the team lead (see the README)
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 VOID_FILE = "void.ttl"
@@ -163,12 +168,34 @@ def description_quads(quads, distributions: dict | None = None, endpoint: str | 
     for example in stats.examples:
         add(ds, VOID.exampleResource, example)
 
-    # one subset per named graph
+    # one subset per named graph; the graphs of the texts (NIF) together in one subset of their own,
+    # so that the figures of the facts' graphs stay what they describe
+    from ..pipeline.nif import TEXT_GRAPH_SUFFIX
+
+    texts = [(name, triples) for name, triples in stats.graphs if name.endswith(TEXT_GRAPH_SUFFIX)]
     for name, triples in stats.graphs:
+        if (name, triples) in texts:
+            continue
         add(ds, VOID.subset, name)
         add(name, RDF.type, str(VOID.Dataset))
         add(name, VOID.triples, count(triples))
         add(name, RDFS.label, lit(f"named graph {name.rsplit('/', 1)[-1]}"))
+    if texts:
+        subset = n(TEXTS)
+        add(ds, VOID.subset, subset)
+        add(subset, RDF.type, str(VOID.Dataset))
+        add(subset, VOID.triples, count(sum(t for _n, t in texts)))
+        add(subset, DCTERMS.conformsTo, NIF_CORE)
+        add(subset, RDFS.label, lit("the source texts as NIF 2.1: each document, its paragraphs, sentences and the "
+                                    "mentions of known entities, one named graph per document", language="en"))
+        add(subset, RDFS.label, lit("de brontekst als NIF 2.1: elk document, zijn alinea's, zinnen en de vermeldingen "
+                                    "van bekende entiteiten, een benoemde graaf per document", language="nl"))
+        for name, triples in texts:
+            add(subset, VOID.subset, name)
+            add(name, RDF.type, str(VOID.Dataset))
+            add(name, VOID.triples, count(triples))
+            add(name, RDFS.label, lit(f"named graph {name.rsplit('/', 1)[-1]}: the text of "
+                                      f"{name.rsplit('/', 1)[-1][:-len(TEXT_GRAPH_SUFFIX)]}.txt"))
 
     # the source documents and who published them
     publisher = str(DCTERMS.publisher)

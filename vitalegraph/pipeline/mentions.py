@@ -38,6 +38,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -156,9 +157,13 @@ class _Linker:
     def link(self, doc: DocumentText) -> list[Mention]:
         text, found = doc.text, []
         recorded = sorted(self.recorded.get(doc.name, {}).items())
+        starts = [s for (s, _e), _r in recorded]
+        longest = max((e - s for (s, e), _r in recorded), default=0)
         for sentence in doc.sentences:
             toks = tokens(text[sentence.start:sentence.end], sentence.start)
-            here = [((s, e), r) for (s, e), r in recorded if s < sentence.end and e > sentence.start]
+            lo = bisect.bisect_left(starts, sentence.start - longest)
+            hi = bisect.bisect_left(starts, sentence.end)
+            here = [((s, e), r) for (s, e), r in recorded[lo:hi] if s < sentence.end and e > sentence.start]
             spans: list[tuple[int, int, tuple[str, str] | None]] = [
                 (s, e, r) for (s, e), r in here if s >= sentence.start]
             taken = [(s, e) for (s, e), _r in here]

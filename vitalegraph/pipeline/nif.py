@@ -48,8 +48,20 @@ def text_graph_name(stem: str) -> str:
 
 def write_texts(writer, texts: list[DocumentText]) -> None:
     """Add the NIF quads of *texts* (with their mentions) to *writer* (:class:`vitalegraph.pipeline.graph._Writer`),
-    and tie each evidence node the writer wrote to the sentences its words lie in."""
-    integer = curie("xsd:integer")
+    and tie each evidence node the writer wrote to the sentences its words lie in.
+
+    Notes
+    -----
+    Linear in the number of sentences, mentions and evidence nodes; the terms are looked up once.
+    """
+    c = {k: curie(k) for k in (
+        "rdf:type", "nif:beginIndex", "nif:endIndex", "nif:anchorOf", "nif:referenceContext", "nif:Context",
+        "nif:isString", "nif:sourceUrl", "nif:Paragraph", "nif:Sentence", "nif:Phrase", "nif:superString",
+        "nif:nextSentence", "nif:sentence", "vg:EntityMention", "vg:AmbiguousMention", "itsrdf:taIdentRef",
+        "vg:basis", "vg:Inferred", "vg:rule", "vg:candidate", "vg:inSentence", "xsd:integer")}
+    a, begin, end_, anchor, context = (c["rdf:type"], c["nif:beginIndex"], c["nif:endIndex"], c["nif:anchorOf"],
+                                       c["nif:referenceContext"])
+    integer = c["xsd:integer"]
     numbers: dict[int, ox.Literal] = {}
 
     def num(n: int) -> ox.Literal:
@@ -58,55 +70,55 @@ def write_texts(writer, texts: list[DocumentText]) -> None:
             lit = numbers[n] = ox.Literal(str(n), datatype=integer)
         return lit
 
-    by_name = {t.name: t for t in texts}
-    t_type, t_begin, t_end, t_anchor, t_context = (curie("rdf:type"), curie("nif:beginIndex"), curie("nif:endIndex"),
-                                                   curie("nif:anchorOf"), curie("nif:referenceContext"))
     quads = writer.quads
     sentence_nodes: dict[str, dict] = {}
     for t in texts:
         g = graph_iri(text_graph_name(t.stem))
         ctx = iri(f"text/{t.stem}")
+        text = t.text
 
-        def string(node, kind: str, start: int, end: int) -> None:
-            quads[(node, t_type, curie(kind), g)] = None
-            quads[(node, t_begin, num(start), g)] = None
-            quads[(node, t_end, num(end), g)] = None
-            quads[(node, t_anchor, ox.Literal(t.text[start:end]), g)] = None
-            quads[(node, t_context, ctx, g)] = None
+        def string(node, kind, start: int, end: int) -> None:
+            quads[(node, a, kind, g)] = None
+            quads[(node, begin, num(start), g)] = None
+            quads[(node, end_, num(end), g)] = None
+            quads[(node, anchor, ox.Literal(text[start:end]), g)] = None
+            quads[(node, context, ctx, g)] = None
 
-        quads[(ctx, t_type, curie("nif:Context"), g)] = None
-        quads[(ctx, curie("nif:isString"), ox.Literal(t.text), g)] = None
-        quads[(ctx, t_begin, num(0), g)] = None
-        quads[(ctx, t_end, num(len(t.text)), g)] = None
-        quads[(ctx, curie("nif:sourceUrl"), iri(f"source/{t.stem}"), g)] = None
+        quads[(ctx, a, c["nif:Context"], g)] = None
+        quads[(ctx, c["nif:isString"], ox.Literal(text), g)] = None
+        quads[(ctx, begin, num(0), g)] = None
+        quads[(ctx, end_, num(len(text)), g)] = None
+        quads[(ctx, c["nif:sourceUrl"], iri(f"source/{t.stem}"), g)] = None
         paras = [iri(f"paragraph/{t.stem}-{s}-{e}") for s, e in t.paragraphs]
         for node, (s, e) in zip(paras, t.paragraphs):
-            string(node, "nif:Paragraph", s, e)
+            string(node, c["nif:Paragraph"], s, e)
         nodes = sentence_nodes[t.name] = {}
         previous = None
         for sent in t.sentences:
             node = nodes[sent] = iri(f"sentence/{t.stem}-{sent.start}-{sent.end}")
-            string(node, "nif:Sentence", sent.start, sent.end)
-            quads[(node, curie("nif:superString"), paras[sent.paragraph], g)] = None
+            string(node, c["nif:Sentence"], sent.start, sent.end)
+            quads[(node, c["nif:superString"], paras[sent.paragraph], g)] = None
             if previous is not None:
-                quads[(previous, curie("nif:nextSentence"), node, g)] = None
+                quads[(previous, c["nif:nextSentence"], node, g)] = None
             previous = node
         for m in t.mentions:
             node = iri(f"phrase/{t.stem}-{m.start}-{m.end}")
-            string(node, "nif:Phrase", m.start, m.end)
+            string(node, c["nif:Phrase"], m.start, m.end)
             for sent in t.sentences_in(m.start, m.end):
-                quads[(node, curie("nif:sentence"), nodes[sent], g)] = None
+                quads[(node, c["nif:sentence"], nodes[sent], g)] = None
             if m.entity is not None:
-                quads[(node, t_type, curie("vg:EntityMention"), g)] = None
-                quads[(node, curie("itsrdf:taIdentRef"), iri(m.entity), g)] = None
-                quads[(node, curie("vg:basis"), curie("vg:Inferred"), g)] = None
-                quads[(node, curie("vg:rule"), iri(f"rule/{m.rule}"), g)] = None
+                quads[(node, a, c["vg:EntityMention"], g)] = None
+                quads[(node, c["itsrdf:taIdentRef"], iri(m.entity), g)] = None
+                quads[(node, c["vg:basis"], c["vg:Inferred"], g)] = None
+                quads[(node, c["vg:rule"], iri(f"rule/{m.rule}"), g)] = None
             else:
-                quads[(node, t_type, curie("vg:AmbiguousMention"), g)] = None
-                for c in m.candidates:
-                    quads[(node, curie("vg:candidate"), iri(c), g)] = None
-    in_sentence = curie("vg:inSentence")
-    for ev in sorted(writer.written):
+                quads[(node, a, c["vg:AmbiguousMention"], g)] = None
+                for cand in m.candidates:
+                    quads[(node, c["vg:candidate"], iri(cand), g)] = None
+    by_name = {t.name: t for t in texts}
+    in_sentence = c["vg:inSentence"]
+    # in the order written, not sorted: the serialisation sorts, and the order only places quads in memory
+    for ev in writer.written:
         t = by_name.get(ev.doc)
         if t is None:
             continue

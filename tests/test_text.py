@@ -225,3 +225,37 @@ def test_a_third_document_gets_sentences_and_mentions_without_a_change(tmp_path)
     [wolters] = by_words["Wolters"]                 # "Wethouder Wolters": a function without a department
     assert wolters.entity is None and wolters.candidates == ("person/marloes-wolters",)
     assert result.counts["sentences"] == 222 + len(third.sentences)
+
+
+# ---------------------------------------------------------------- generated listings
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from test_properties import ERROR, NAME, REF, listing  # noqa: E402
+
+
+@settings(max_examples=80, deadline=10000, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(listing())
+def test_generated_listings_give_texts_whose_anchors_are_their_offsets_and_pass_the_shapes(data):
+    """Hostile names, wrapped bullets, CRLF, NUL-free bytes of every kind: the texts and mentions of whatever
+    the extraction accepts pass the shapes, and every anchor is its source's characters."""
+    from vitalegraph.build import texts
+    from vitalegraph.errors import SourceError
+    from vitalegraph.paths import ONTOLOGY, SHAPES
+    from vitalegraph.pipeline.graph import build_quads
+    from vitalegraph.pipeline.resolution import resolve
+    from vitalegraph.pipeline.validation import validate_store
+
+    try:
+        doc = SourceDocument.from_bytes(NAME, data)
+        model = resolve([doc], [], REF)
+    except SourceError as exc:
+        assert ERROR.match(str(exc)), str(exc)
+        return
+    model.texts = texts(model, REF)
+    quads = build_quads(model, ONTOLOGY)
+    check_texts(quads, {NAME: doc.text})
+    store = ox.Store()
+    store.extend(quads)
+    report = validate_store(store, SHAPES)
+    assert report.conforms, report.summary()

@@ -26,8 +26,11 @@ its own.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pyoxigraph as ox
 
+from ..namespaces import ID
 from .graph import curie, graph_iri, iri
 from .text import DocumentText
 
@@ -72,10 +75,14 @@ def write_texts(writer, texts: list[DocumentText]) -> None:
 
     quads = writer.quads
     sentence_nodes: dict[str, dict] = {}
+    graphs = {t.name: graph_iri(text_graph_name(t.stem)) for t in texts}
     for t in texts:
-        g = graph_iri(text_graph_name(t.stem))
+        g = graphs[t.name]
         ctx = iri(f"text/{t.stem}")
         text = t.text
+        # the IRIs iri() would make, without quoting the offsets of every string again
+        base = str(ID) + "{}/" + quote(t.stem, safe="/-_.~") + "-{}-{}"
+        para_iri, sent_iri, phrase_iri = (base.replace("{}", kind, 1) for kind in ("paragraph", "sentence", "phrase"))
 
         def string(node, kind, start: int, end: int) -> None:
             quads[(node, a, kind, g)] = None
@@ -89,20 +96,20 @@ def write_texts(writer, texts: list[DocumentText]) -> None:
         quads[(ctx, begin, num(0), g)] = None
         quads[(ctx, end_, num(len(text)), g)] = None
         quads[(ctx, c["nif:sourceUrl"], iri(f"source/{t.stem}"), g)] = None
-        paras = [iri(f"paragraph/{t.stem}-{s}-{e}") for s, e in t.paragraphs]
+        paras = [ox.NamedNode(para_iri.format(s, e)) for s, e in t.paragraphs]
         for node, (s, e) in zip(paras, t.paragraphs):
             string(node, c["nif:Paragraph"], s, e)
         nodes = sentence_nodes[t.name] = {}
         previous = None
         for sent in t.sentences:
-            node = nodes[sent] = iri(f"sentence/{t.stem}-{sent.start}-{sent.end}")
+            node = nodes[sent] = ox.NamedNode(sent_iri.format(sent.start, sent.end))
             string(node, c["nif:Sentence"], sent.start, sent.end)
             quads[(node, c["nif:superString"], paras[sent.paragraph], g)] = None
             if previous is not None:
                 quads[(previous, c["nif:nextSentence"], node, g)] = None
             previous = node
         for m in t.mentions:
-            node = iri(f"phrase/{t.stem}-{m.start}-{m.end}")
+            node = ox.NamedNode(phrase_iri.format(m.start, m.end))
             string(node, c["nif:Phrase"], m.start, m.end)
             for sent in t.sentences_in(m.start, m.end):
                 quads[(node, c["nif:sentence"], nodes[sent], g)] = None
@@ -115,14 +122,13 @@ def write_texts(writer, texts: list[DocumentText]) -> None:
                 quads[(node, a, c["vg:AmbiguousMention"], g)] = None
                 for cand in m.candidates:
                     quads[(node, c["vg:candidate"], iri(cand), g)] = None
-    by_name = {t.name: t for t in texts}
+    by_name = {t.name: (t, str(ID) + "evidence/" + quote(t.stem, safe="/-_.~") + "-{}-{}") for t in texts}
     in_sentence = c["vg:inSentence"]
     # in the order written, not sorted: the serialisation sorts, and the order only places quads in memory
     for ev in writer.written:
-        t = by_name.get(ev.doc)
+        t, evidence_iri = by_name.get(ev.doc, (None, None))
         if t is None:
             continue
-        node = iri(f"evidence/{t.stem}-{ev.start}-{ev.end}")
-        g = graph_iri(text_graph_name(t.stem))
+        node, g, nodes = ox.NamedNode(evidence_iri.format(ev.start, ev.end)), graphs[t.name], sentence_nodes[t.name]
         for sent in t.sentences_in(ev.start, ev.end):
-            quads[(node, in_sentence, sentence_nodes[t.name][sent], g)] = None
+            quads[(node, in_sentence, nodes[sent], g)] = None

@@ -89,12 +89,11 @@ class DocumentText:
         if not self._starts:
             self._starts = [s.start for s in self.sentences]
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)
-        out = []
-        for s in self.sentences[i:]:
-            if s.start >= max(end, start + 1):
-                break
-            if s.end > start:
-                out.append(s)
+        out, stop, sents = [], max(end, start + 1), self.sentences
+        while i < len(sents) and sents[i].start < stop:   # no slice: a copy of the rest each call
+            if sents[i].end > start:
+                out.append(sents[i])
+            i += 1
         return out
 
 

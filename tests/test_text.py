@@ -231,7 +231,7 @@ def test_a_third_document_gets_sentences_and_mentions_without_a_change(tmp_path)
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from test_properties import ERROR, NAME, REF, listing  # noqa: E402
+from test_properties import NAME, REF, listing, resolved_or_error  # noqa: E402
 
 
 @settings(max_examples=80, deadline=10000, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
@@ -240,21 +240,16 @@ def test_generated_listings_give_texts_whose_anchors_are_their_offsets_and_pass_
     """Hostile names, wrapped bullets, CRLF, NUL-free bytes of every kind: the texts and mentions of whatever
     the extraction accepts pass the shapes, and every anchor is its source's characters."""
     from vitalegraph.build import texts
-    from vitalegraph.errors import SourceError
     from vitalegraph.paths import ONTOLOGY, SHAPES
     from vitalegraph.pipeline.graph import build_quads
-    from vitalegraph.pipeline.resolution import resolve
     from vitalegraph.pipeline.validation import validate_store
 
-    try:
-        doc = SourceDocument.from_bytes(NAME, data)
-        model = resolve([doc], [], REF)
-    except SourceError as exc:
-        assert ERROR.match(str(exc)), str(exc)
+    model = resolved_or_error(data)
+    if model is None:
         return
     model.texts = texts(model, REF)
     quads = build_quads(model, ONTOLOGY)
-    check_texts(quads, {NAME: doc.text})
+    check_texts(quads, {NAME: model.documents[0].text})
     store = ox.Store()
     store.extend(quads)
     report = validate_store(store, SHAPES)

@@ -149,16 +149,21 @@ def test_a_crlf_copy_gives_the_same_mentions_at_offsets_that_agree_with_the_evid
     assert linked(variant) == linked(built)
 
 
-def test_the_texts_are_in_a_graph_of_their_own_and_the_facts_graphs_keep_their_triples(built):
+def test_each_text_is_in_its_documents_graph_and_counted_apart_from_the_facts(built):
     graphs = defaultdict(set)
+    text_kinds = {"text", "paragraph", "sentence", "phrase"}
+    counted = defaultdict(int)
     for q in built.quads:
-        graphs[q.graph_name.value].add(q.subject.value.removeprefix(str(ID)).split("/", 1)[0])
-    text_graphs = {g for g in graphs if g.endswith("-text")}
-    assert len(text_graphs) == 2
-    for g in text_graphs:
-        assert graphs[g] <= {"text", "paragraph", "sentence", "phrase", "evidence"}
-    for g in set(graphs) - text_graphs:
-        assert not graphs[g] & {"text", "paragraph", "sentence", "phrase"}
+        kind = q.subject.value.removeprefix(str(ID)).split("/", 1)[0]
+        graphs[q.graph_name.value].add(kind)
+        if kind in text_kinds or q.predicate.value == VG + "inSentence":
+            counted[q.graph_name.value.rsplit("/", 1)[1]] += 1
+    assert len(graphs) == 4                  # the two documents' graphs, reference and ontology: no other
+    for g in graphs:
+        assert bool(graphs[g] & text_kinds) == (g.rsplit("/", 1)[1] in ("000_23f3bdf0ae401321", "004_157f315819f9f14b"))
+    assert {f"{stem}.txt": n for stem, n in counted.items()} == built.model.text_triples
+    assert sum(counted.values()) == built.counts["text triples"]
+    assert built.statistics.texts == sorted((f"{ID}source/{stem}", n) for stem, n in counted.items())
 
 
 # ---------------------------------------------------------------- mentions

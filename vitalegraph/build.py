@@ -194,8 +194,6 @@ def _unused_documents(extracted, files) -> list[str]:
 
 
 def _counts(model, n_quads: int, stats) -> dict[str, int]:
-    from .pipeline.nif import TEXT_GRAPH_SUFFIX
-
     persons = model.of_kind("person")
     orgs = [e for e in model.entities.values() if e.kind in ("organisation", "party", "department")
             and any(d is not None for d in e.docs)]
@@ -212,7 +210,7 @@ def _counts(model, n_quads: int, stats) -> dict[str, int]:
         "sentences": sum(len(t.sentences) for t in model.texts),
         "mentions": sum(len(t.mentions) for t in model.texts),
         "ambiguous mentions": sum(1 for t in model.texts for m in t.mentions if m.entity is None),
-        "text triples": sum(n for g, n in stats.graphs if g.endswith(TEXT_GRAPH_SUFFIX)),
+        "text triples": sum(model.text_triples.values()),
         "named graphs": len(stats.graphs),
     }
 

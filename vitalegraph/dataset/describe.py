@@ -3,8 +3,8 @@
 :func:`write_description` writes ``void.ttl`` beside the dataset files: one
 ``void:Dataset``/``dcat:Dataset`` with its statistics (triples, entities, classes, properties,
 distinct subjects and objects; :mod:`.statistics`), the vocabularies it uses, example resources,
-one subset per named graph (the graphs of the texts, NIF, together in the subset ``dataset/texts``),
-the source documents with their publishers, the licence, and one
+one subset per named graph (in a document's graph, its text as NIF is a subset of its own,
+``dataset/text/STEM``, with its number of triples), the source documents with their publishers, the licence, and one
 ``dcat:Distribution`` per dataset file present (media type, size and SHA-256 checksum); with
 ``endpoint`` also the SPARQL endpoint (``void:sparqlEndpoint`` and a ``dcat:DataService``).
 
@@ -40,8 +40,8 @@ __all__ = ["write_description", "description_bytes", "description_quads", "stati
 
 #: the IRI of the dataset as a whole
 DATASET = BASE + "dataset"
-#: the subset of the source texts (the NIF graphs, one per document)
-TEXTS = DATASET + "/texts"
+#: under this IRI, ``TEXTS/STEM`` is the text of document STEM (NIF), a subset of its named graph
+TEXTS = DATASET + "/text"
 #: what the texts conform to: NIF 2.1 core
 NIF_CORE = str(NIF)
 #: the licence of the dataset; a decision for the team lead (see the README)
@@ -168,34 +168,27 @@ def description_quads(quads, distributions: dict | None = None, endpoint: str | 
     for example in stats.examples:
         add(ds, VOID.exampleResource, example)
 
-    # one subset per named graph; the graphs of the texts (NIF) together in one subset of their own,
-    # so that the figures of the facts' graphs stay what they describe
-    from ..pipeline.nif import TEXT_GRAPH_SUFFIX
-
-    texts = [(name, triples) for name, triples in stats.graphs if name.endswith(TEXT_GRAPH_SUFFIX)]
+    # one subset per named graph; within a document's graph, its text (NIF) as a subset of its own, so
+    # that the figures of the facts are not silently those of facts and text together
+    texts = {doc: triples for doc, triples in stats.texts}
     for name, triples in stats.graphs:
-        if (name, triples) in texts:
-            continue
         add(ds, VOID.subset, name)
         add(name, RDF.type, str(VOID.Dataset))
         add(name, VOID.triples, count(triples))
-        add(name, RDFS.label, lit(f"named graph {name.rsplit('/', 1)[-1]}"))
-    if texts:
-        subset = n(TEXTS)
-        add(ds, VOID.subset, subset)
-        add(subset, RDF.type, str(VOID.Dataset))
-        add(subset, VOID.triples, count(sum(t for _n, t in texts)))
-        add(subset, DCTERMS.conformsTo, NIF_CORE)
-        add(subset, RDFS.label, lit("the source texts as NIF 2.1: each document, its paragraphs, sentences and the "
-                                    "mentions of known entities, one named graph per document", language="en"))
-        add(subset, RDFS.label, lit("de brontekst als NIF 2.1: elk document, zijn alinea's, zinnen en de vermeldingen "
-                                    "van bekende entiteiten, een benoemde graaf per document", language="nl"))
-        for name, triples in texts:
-            add(subset, VOID.subset, name)
-            add(name, RDF.type, str(VOID.Dataset))
-            add(name, VOID.triples, count(triples))
-            add(name, RDFS.label, lit(f"named graph {name.rsplit('/', 1)[-1]}: the text of "
-                                      f"{name.rsplit('/', 1)[-1][:-len(TEXT_GRAPH_SUFFIX)]}.txt"))
+        stem = name.rsplit('/', 1)[-1]
+        add(name, RDFS.label, lit(f"named graph {stem}"))
+        text = texts.get(f"{ID}source/{stem}")
+        if text is not None:
+            part = n(f"{TEXTS}/{stem}")
+            add(name, VOID.subset, part)
+            add(part, RDF.type, str(VOID.Dataset))
+            add(part, VOID.triples, count(text))
+            add(part, DCTERMS.conformsTo, NIF_CORE)
+            add(part, RDFS.label, lit(f"the text of {stem} as NIF 2.1 (its paragraphs, sentences and the mentions "
+                                      f"of known entities), in named graph {stem}; the other "
+                                      f"{triples - text} triples of the graph are the document's facts", language="en"))
+            add(part, RDFS.label, lit(f"de tekst van {stem} als NIF 2.1 (alinea's, zinnen en de vermeldingen van "
+                                      f"bekende entiteiten), in benoemde graaf {stem}", language="nl"))
 
     # the source documents and who published them
     publisher = str(DCTERMS.publisher)

@@ -230,7 +230,7 @@ def build_quad_tuples(model: Model, ontology: str | Path | None = None) -> KeysV
     if model.texts:   # the texts as NIF, in a named graph per document (vitalegraph.pipeline.nif)
         from .nif import write_texts
 
-        write_texts(w, model.texts)
+        model.text_triples = write_texts(w, model.texts)
     _iris.clear()
     if ontology is not None:
         w.quads.update(dict.fromkeys((q.subject, q.predicate, q.object, q.graph_name) for q in ontology_quads(ontology)))

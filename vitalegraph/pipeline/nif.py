@@ -1,7 +1,8 @@
 """NIF, the graph stage for the texts: each source document, its paragraphs, sentences and mentions as
-NLP Interchange Format 2.1 core strings, in one named graph per document.
+NLP Interchange Format 2.1 core strings, in the document's own named graph.
 
-For a document ``STEM`` (``data/sources/STEM.txt``) the graph ``graph/STEM-text`` holds:
+For a document ``STEM`` (``data/sources/STEM.txt``) its graph ``graph/STEM`` holds, beside the facts
+the document states:
 
 * ``text:STEM``, a ``nif:Context``: ``nif:isString`` the whole text (the file decoded as UTF-8),
   ``nif:beginIndex`` 0, ``nif:endIndex`` its length, ``nif:sourceUrl`` the document (``source:STEM``);
@@ -20,8 +21,8 @@ For a document ``STEM`` (``data/sources/STEM.txt``) the graph ``graph/STEM-text`
 The offsets are those of the evidence selectors (``oa:start``, ``oa:end``): ``text[B:E]`` is the
 ``nif:anchorOf``. They are typed ``xsd:integer`` as the selectors are (NIF's range is
 ``xsd:nonNegativeInteger``, which Oxigraph's store would give back as ``xsd:integer``; the shapes
-require them to be >= 0). The named graphs of the facts stay as they were: the text adds graphs of
-its own.
+require them to be >= 0). The text's triples are counted per document (:func:`write_texts` returns
+them), so that the description (``void.ttl``) can give them apart from the facts'.
 """
 
 from __future__ import annotations
@@ -34,24 +35,17 @@ from ..namespaces import ID
 from .graph import curie, graph_iri, iri
 from .text import DocumentText
 
-__all__ = ["write_texts", "text_graph_name", "TEXT_GRAPH_SUFFIX"]
-
-#: the named graph of a document's text is the document's stem with this suffix
-TEXT_GRAPH_SUFFIX = "-text"
+__all__ = ["write_texts"]
 
 
-def text_graph_name(stem: str) -> str:
-    """The name of the graph that holds the text of the document *stem*.
-
-    >>> text_graph_name("004_157f315819f9f14b")
-    '004_157f315819f9f14b-text'
-    """
-    return stem + TEXT_GRAPH_SUFFIX
-
-
-def write_texts(writer, texts: list[DocumentText]) -> None:
+def write_texts(writer, texts: list[DocumentText]) -> dict[str, int]:
     """Add the NIF quads of *texts* (with their mentions) to *writer* (:class:`vitalegraph.pipeline.graph._Writer`),
     and tie each evidence node the writer wrote to the sentences its words lie in.
+
+    Returns
+    -------
+    dict
+        The number of text triples written for each document, by file name.
 
     Notes
     -----
@@ -75,8 +69,10 @@ def write_texts(writer, texts: list[DocumentText]) -> None:
 
     quads = writer.quads
     sentence_nodes: dict[str, dict] = {}
-    graphs = {t.name: graph_iri(text_graph_name(t.stem)) for t in texts}
+    graphs = {t.name: graph_iri(t.stem) for t in texts}
+    counts = {}
     for t in texts:
+        before = len(quads)
         g = graphs[t.name]
         ctx = iri(f"text/{t.stem}")
         text = t.text
@@ -122,6 +118,7 @@ def write_texts(writer, texts: list[DocumentText]) -> None:
                 quads[(node, a, c["vg:AmbiguousMention"], g)] = None
                 for cand in m.candidates:
                     quads[(node, c["vg:candidate"], iri(cand), g)] = None
+        counts[t.name] = len(quads) - before
     by_name = {t.name: (t, str(ID) + "evidence/" + quote(t.stem, safe="/-_.~") + "-{}-{}") for t in texts}
     in_sentence = c["vg:inSentence"]
     # in the order written, not sorted: the serialisation sorts, and the order only places quads in memory
@@ -132,3 +129,5 @@ def write_texts(writer, texts: list[DocumentText]) -> None:
         node, g, nodes = ox.NamedNode(evidence_iri.format(ev.start, ev.end)), graphs[t.name], sentence_nodes[t.name]
         for sent in t.sentences_in(ev.start, ev.end):
             quads[(node, in_sentence, nodes[sent], g)] = None
+            counts[t.name] += 1
+    return counts

@@ -7,7 +7,7 @@ For each size (number of adoption teams; 13 is the seed corpus in data/sources, 
 synthetic corpus from benchmarks/corpus.py with seed 1) it measures, each stage in a fresh process:
 
 * the build by stage, as `vitalegraph build` runs it (`vitalegraph.build.build`; extraction,
-  resolution, graph, serialisation of the TTL and TriG, validation (loading the store included),
+  resolution, texts (sentences and mentions), graph, serialisation of the TTL and TriG, validation (loading the store included),
   statistics for the description, writing the files with void.ttl): time (median of --runs) and peak RSS at the end of the stage, the number of triples,
   and whether two builds gave byte-identical TTL and TriG;
 * each named query's latency on rdflib's memory store and on Oxigraph through
@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 #: the stages of `vitalegraph build` (vitalegraph.build), in order
-STAGES = ("extraction", "resolution", "graph", "serialisation", "validation", "statistics", "writing")
+STAGES = ("extraction", "resolution", "texts", "graph", "serialisation", "validation", "statistics", "writing")
 
 _BUILD_STAGES = r'''
 import json, resource, sys, time
@@ -137,7 +137,7 @@ def measure(size: int, runs: int, rdflib_timeout: float, work: Path) -> dict:
     identical = all((work / f"out-{size}-{i}" / f).read_bytes() == (work / f"out-{size}-0" / f).read_bytes()
                     for i in range(1, runs) for f in ("vitalegraph.ttl", "vitalegraph.trig"))
     stages = {}
-    for stage in STAGES + ("total",):
+    for stage in (s for s in STAGES + ("total",) if s in builds[0]):   # older builds have no texts stage
         stages[stage] = {"seconds": statistics.median(b[stage][0] for b in builds),
                          "peak_rss_mb": max(b[stage][1] for b in builds) / 2**20}
     result = {"teams": size, "triples": builds[0]["triples"], "validation_route": builds[0]["route"],
@@ -192,14 +192,14 @@ def growth(results: list[dict]) -> list[str]:
 
 def table(results: list[dict]) -> str:
     lines = []
-    head = f"{'teams':>6} {'triples':>9} {'extract':>8} {'resolve':>8} {'graph':>7} {'serial.':>8} {'valid.':>7} " \
+    head = f"{'teams':>6} {'triples':>9} {'extract':>8} {'resolve':>8} {'texts':>6} {'graph':>7} {'serial.':>8} {'valid.':>7} " \
            f"{'stats':>6} {'write':>6} {'total s':>8} {'peak MB':>8} {'ident.':>6} {'net s':>6} {'pict s':>7} {'pict MB':>8} {'endp. s':>8}"
     lines.append(head)
     for r in results:
         b = r["build"]
         pic = r.get("picture", {})
         lines.append(f"{r['teams']:>6} {r['triples']:>9} {_f(b['extraction']['seconds']):>8} "
-                     f"{_f(b['resolution']['seconds']):>8} {_f(b['graph']['seconds']):>7} "
+                     f"{_f(b['resolution']['seconds']):>8} {_f(b.get('texts', {}).get('seconds')):>6} {_f(b['graph']['seconds']):>7} "
                      f"{_f(b['serialisation']['seconds']):>8} {_f(b['validation']['seconds']):>7} "
                      f"{_f(b.get('statistics', {}).get('seconds')):>6} {_f(b.get('writing', {}).get('seconds')):>6} "
                      f"{_f(b['total']['seconds']):>8} {b['total']['peak_rss_mb']:>8.0f} "

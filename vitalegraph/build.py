@@ -19,7 +19,7 @@ from .collector import collector_paused
 from .errors import ValidationFailed
 from .pipeline.validation import FAST_ROUTE_FROM
 
-__all__ = ["BuildResult", "build", "build_dataset", "derived_files", "write_derived", "DATASET_TTL", "DATASET_TRIG",
+__all__ = ["BuildResult", "build", "build_dataset", "texts", "derived_files", "write_derived", "DATASET_TTL", "DATASET_TRIG",
            "DERIVED_FOLDERS", "NETWORK_FILES_LIMIT", "REPORT"]
 
 DATASET_TTL = "vitalegraph.ttl"
@@ -90,7 +90,7 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     ontology : the ontology file, included in the dataset
     shapes : the SHACL shapes file; ``None`` skips validation
     progress : called with the name of each stage as it ends (``extraction``, ``resolution``,
-        ``graph``, ``serialisation``, ``validation``, ``statistics``), e.g. to measure memory by stage
+        ``texts``, ``graph``, ``serialisation``, ``validation``, ``statistics``), e.g. to measure memory by stage
 
     Returns
     -------
@@ -129,6 +129,8 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
     # every named thing's evidence names it; no spelling is another person's or place's name
     check_model(model, files, {name_key(p) for m in ref.municipalities for p in m.places})
     stages.done("resolution")
+    model.texts = texts(model, ref)
+    stages.done("texts")
     quads = build_quad_tuples(model, ontology)
     stages.done("graph")
     import pyoxigraph as ox
@@ -174,6 +176,22 @@ def build_dataset(sources: str | Path = paths.DEFAULT_SOURCES, statements: str |
                        statistics=stats, ttl=ttl, trig=trig, store=store, kept_quads=kept)
 
 
+def texts(model, reference) -> list:
+    """Every document of *model* cut into paragraphs and sentences, in the language it declares
+    (``dct:language``, else Dutch), with every mention of a known entity linked
+    (:mod:`vitalegraph.pipeline.text`, :mod:`vitalegraph.pipeline.mentions`)."""
+    from .pipeline.mentions import link_mentions
+    from .pipeline.text import LANGUAGE, segment
+
+    out = []
+    for doc in model.documents:
+        source = model.entities.get(f"source/{doc.stem}")
+        langs = source.objects("dct:language") if source is not None else []
+        out.append(segment(doc, langs[0].value if langs else LANGUAGE))
+    link_mentions(model, reference, out)
+    return out
+
+
 def _unused_documents(extracted, files) -> list[str]:
     """A warning for each document that gives the graph nothing but its own description: no team
     listing and no statement file (a stray ``.txt``, or a page whose statements are yet to be written)."""
@@ -197,6 +215,11 @@ def _counts(model, n_quads: int, stats) -> dict[str, int]:
         "organisations": len(orgs),
         "districts": len(model.of_kind("district")),
         "municipalities": sum(1 for e in model.of_kind("municipality") if any(d is not None for d in e.docs)),
+        "sentences": sum(len(t.sentences) for t in model.texts),
+        "mentions": sum(len(t.mentions) for t in model.texts),
+        "ambiguous mentions": sum(1 for t in model.texts for m in t.mentions if m.entity is None),
+        "text triples": sum(model.text_triples.values()),
+        "named graphs": len(stats.graphs),
     }
 
 

@@ -9,7 +9,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
     "BASE", "VG", "ID", "GRAPH", "ORG", "OA", "SCHEMA", "SKOSXL", "SPDX", "DCAT", "VOID",
-    "TOOI", "WD", "ID_KINDS", "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD", "PREFIXES",
+    "TOOI", "WD", "NIF", "ITSRDF", "ID_KINDS", "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD", "PREFIXES",
     "shorten",
 ]
 
@@ -26,12 +26,17 @@ DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 TOOI = Namespace("https://identifier.overheid.nl/tooi/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
+#: the NLP Interchange Format 2.1 core (the source texts, their paragraphs, sentences and mentions)
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+#: the Internationalization Tag Set's RDF terms (``itsrdf:taIdentRef``: the entity a mention names)
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 
 #: the kinds of identifier under ``ID``; each is also a prefix (``person:annet-bertram``)
 ID_KINDS = (
     "adoption", "agreement", "claim", "commitment", "department", "district", "document", "evaluation", "evidence",
-    "function", "membership", "municipality", "organisation", "party", "person", "place", "post", "programme",
-    "project", "publication", "result", "role", "rule", "source", "spelling", "step", "team", "theme", "thing",
+    "function", "membership", "municipality", "organisation", "paragraph", "party", "person", "phrase", "place",
+    "post", "programme", "project", "publication", "result", "role", "rule", "sentence", "source", "spelling",
+    "step", "team", "text", "theme", "thing",
 )
 
 #: prefix -> namespace, in the order they are written at the top of every file.
@@ -43,6 +48,8 @@ PREFIXES = {
     "dcat": str(DCAT),
     "dct": str(DCTERMS),
     "foaf": str(FOAF),
+    "itsrdf": str(ITSRDF),
+    "nif": str(NIF),
     "oa": str(OA),
     "org": str(ORG),
     "owl": str(OWL),

@@ -158,7 +158,7 @@ def _void(path: Path) -> rdflib.Graph:
 def test_description_counts_and_checksums(described, built, monkeypatch):
     import hashlib
 
-    from vitalegraph.dataset.describe import DATASET, write_description
+    from vitalegraph.dataset.describe import DATASET, TEXTS, write_description
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     path = write_description(built.quads, described)
@@ -175,6 +175,13 @@ def test_description_counts_and_checksums(described, built, monkeypatch):
     assert rdflib.URIRef("http://www.w3.org/ns/org#") in set(g.objects(ds, VOID.vocabulary))
     assert len(set(g.objects(ds, VOID.exampleResource))) >= 3
     assert len(set(g.objects(ds, VOID.subset))) == 4
+    # within each document's graph its text (NIF) is a subset of its own, with its triples
+    for stem in ("000_23f3bdf0ae401321", "004_157f315819f9f14b"):
+        graph, text = rdflib.URIRef(f"https://w3id.org/vitalegraph/graph/{stem}"), rdflib.URIRef(f"{TEXTS}/{stem}")
+        assert set(g.objects(graph, VOID.subset)) == {text}
+        assert 0 < int(g.value(text, VOID.triples)) < int(g.value(graph, VOID.triples))
+    assert sum(int(g.value(rdflib.URIRef(f"{TEXTS}/{stem}"), VOID.triples))
+               for stem in ("000_23f3bdf0ae401321", "004_157f315819f9f14b")) == built.counts["text triples"]
     assert g.value(ds, DCT.license) is not None
     assert g.value(ds, DCT.modified) is None and g.value(ds, VOID.sparqlEndpoint) is None
     # the press release by VROM; the project page's publisher is unknown

@@ -26,6 +26,7 @@ def test_named_queries_are_listed_with_their_question():
     assert "district-links" not in named
     assert {"teams", "members", "multi-team-actors", "ministry-districts", "shared-member-districts", "parties", "cities",
             "name-variants", "evidence", "projects", "evaluations"} <= set(named)
+    assert {"sentences", "mentions"} <= set(named)
     assert all(q.question for q in named.values())
 
 
@@ -105,6 +106,41 @@ def test_name_variants(dataset):
     assert "Landbouw, Natuur en Voedselveiligheid [004_157f315819f9f14b.txt]" in \
         r["Landbouw, Natuur en Voedselkwaliteit"]
     assert "Gerrit Zalm" not in r     # "minister Zalm" is a short reference, not another spelling
+
+
+def test_name_variants_count_the_mentions(dataset):
+    r = {x["name"]: x for x in rows(dataset, "name-variants")}
+    assert (r["Jan van der Bos"]["mentions"], r["Jan van der Bos"]["ambiguousMentions"]) == (2, 0)
+    assert r["Overtoomse Veld"]["mentions"] == 2     # "Overtoomse Veld" and "Overtoomseveld"
+
+
+def _source(name):
+    return (ROOT / "data" / "sources" / name).read_bytes().decode("utf-8")
+
+
+def test_sentences(dataset):
+    r = rows(dataset, "sentences")
+    assert all(_source(x["file"])[x["start"]:x["end"]] == x["words"] for x in r)
+    bertram = [x for x in r if x["entity"].endswith("/person/annet-bertram")]
+    assert [x["words"] for x in bertram] == ["• Annet Bertram (directeur-generaal VROM)"] * 2
+    assert [x["start"] for x in bertram] == [3642, 4768]
+    # the sentences that mention both a person and a ministry, and both a district and a municipality
+    by_sentence = {}
+    for x in r:
+        by_sentence.setdefault(x["sentence"], set()).add(x["entity"].split("/id/")[1].split("/")[0])
+    assert sum(1 for kinds in by_sentence.values() if {"department", "person"} <= kinds) == 31
+    assert sum(1 for kinds in by_sentence.values() if {"district", "municipality"} <= kinds) == 9
+
+
+def test_mentions(dataset):
+    r = rows(dataset, "mentions")
+    assert len(r) == 202 and all(_source(x["file"])[x["start"]:x["end"]] == x["words"] for x in r)
+    assert {x["rule"] for x in r if x["link"] == "linked"} == {"known name", "surname in department", "statement reading"}
+    bos = [(x["words"], x["start"], x["link"], x["rule"]) for x in r if x["entity"].endswith("/person/bos")]
+    assert bos == [("Bos", 7947, "linked", "surname in department"), ("Bos", 8588, "linked", "statement reading")]
+    assert [x for x in r if x["link"] == "ambiguous"] == []     # the seeds' one surname alone is read by a statement
+    dekker = [(x["words"], x["link"], x["rule"]) for x in r if x["entity"].endswith("/person/sybilla-dekker")]
+    assert ("Dekker", "linked", "statement reading") in dekker
 
 
 def test_projects_and_evaluations(dataset):

@@ -1,4 +1,4 @@
-"""docs/schema.md: its five example queries run on the built dataset and give the answers it states.
+"""docs/schema.md: its six example queries run on the built dataset and give the answers it states.
 
 The ```sparql blocks are taken from the document as it is, without PREFIX lines (the prefixes are
 predeclared), and run on both local engines.
@@ -26,9 +26,9 @@ def answers(request, built):
     return [run_query(q, ds).records() for q in blocks()]
 
 
-def test_the_guide_has_five_queries_without_prefix_lines():
+def test_the_guide_has_six_queries_without_prefix_lines():
     qs = blocks()
-    assert len(qs) == 5
+    assert len(qs) == 6
     assert not any("PREFIX" in q for q in qs)
 
 
@@ -71,3 +71,13 @@ def test_5_evidence_gives_the_words_back(answers):
     assert row["quote"] == "Annet Bertram (directeur-generaal VROM)" and row["file"] == "004_157f315819f9f14b.txt"
     text = (ROOT / "data" / "sources" / row["file"]).read_bytes().decode("utf-8")
     assert text[row["start"]:row["end"]] == row["quote"]
+
+
+def test_6_sentences_with_a_district_and_its_municipality(answers):
+    rows = answers[5]
+    assert len(rows) == 9 and (rows[0]["start"], rows[0]["end"]) == (6076, 6098)
+    assert sorted({(r["district"], r["municipality"]) for r in rows}) == [("Nieuw West", "Amsterdam"),
+                                                                          ("Rivierenwijk", "Deventer")]
+    assert sum(r["district"] == "Nieuw West" for r in rows) == 5
+    text = (ROOT / "data" / "sources" / rows[0]["file"]).read_bytes().decode("utf-8")
+    assert text[rows[0]["start"]:rows[0]["end"]] == "Deventer, Rivierenwijk"

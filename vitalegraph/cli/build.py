@@ -33,7 +33,9 @@ def cmd_build(args) -> int:
         f"  persons          {c['persons']:>6}",
         f"  organisations    {c['organisations']:>6}  (departments, parties and other organisations the sources name)",
         f"  districts        {c['districts']:>6}  in {c['municipalities']} municipalities",
-        f"  triples          {c['triples']:>6}  ({c['quads']} quads in {c['sources'] + 2} named graphs)",
+        f"  sentences        {c['sentences']:>6}  with {c['mentions']} mentions of known entities ({c['ambiguous mentions']} "
+        f"ambiguous), as NIF: {c['text triples']} triples in the sources' graphs",
+        f"  triples          {c['triples']:>6}  ({c['quads']} quads in {c['named graphs']} named graphs)",
         f"  warnings         {len(result.warnings):>6}",
         f"  validation       {result.validation}",
         *([f"  skipped          statement files without their source: {', '.join(result.skipped)}"]

@@ -1,5 +1,5 @@
 """``vitalegraph explain THING``: every fact about a person, team, district, ministry or membership,
-with its basis, quote, document and offsets (:mod:`vitalegraph.query.explain`)."""
+with its basis, quote, document and offsets, then its mentions in the texts (:mod:`vitalegraph.query.explain`)."""
 
 from __future__ import annotations
 
@@ -31,8 +31,10 @@ def register(sub, formatter_class) -> None:
                     "place, ministry, membership ...), named by its key, IRI or a name as the sources write it. "
                     "Each fact comes with its basis (stated; announced; inferred, with the rule; or reference "
                     "data, with its source), the quote it rests on, the document's file, title and date, and the "
-                    "character offsets of the quote (text[start:end] == quote). A thing that is not in the "
-                    "dataset exits with status 2 and the closest names.",
+                    "character offsets of the quote (text[start:end] == quote). Then every mention of the thing in the "
+                    "source texts, one row each: linked (itsrdf:taIdentRef, basis inferred, with the rule) or "
+                    "ambiguous (vg:candidate: a surname no rule decides), with its words and offsets. A thing "
+                    "that is not in the dataset exits with status 2 and the closest names.",
         epilog="Example:\n  vitalegraph explain 'Carla Noom'\n  vitalegraph explain person/annet-bertram --format csv\n"
                "  vitalegraph explain Zaandam\n  vitalegraph explain department/vrom --format json")
     p.add_argument("thing", nargs="+", metavar="THING", help="a key (person/annet-bertram), IRI or name")

@@ -99,6 +99,7 @@ def register(sub, formatter_class) -> None:
                                    "classes and properties, with example queries: docs/schema.md.",
                        epilog="Example:\n  vitalegraph query --list\n  vitalegraph query teams\n"
                               "  vitalegraph query ministry-districts --format csv\n"
+                              "  vitalegraph query mentions --format csv | grep person/jan-van-der-bos\n"
                               "  vitalegraph query my-question.rq\n"
                               "  vitalegraph query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'\n"
                               "  vitalegraph query 'SELECT ?name WHERE { person:annet-bertram foaf:name ?name }'\n"

@@ -3,7 +3,8 @@
 :func:`write_description` writes ``void.ttl`` beside the dataset files: one
 ``void:Dataset``/``dcat:Dataset`` with its statistics (triples, entities, classes, properties,
 distinct subjects and objects; :mod:`.statistics`), the vocabularies it uses, example resources,
-one subset per named graph, the source documents with their publishers, the licence, and one
+one subset per named graph (in a document's graph, its text as NIF is a subset of its own,
+``dataset/text/STEM``, with its number of triples), the source documents with their publishers, the licence, and one
 ``dcat:Distribution`` per dataset file present (media type, size and SHA-256 checksum); with
 ``endpoint`` also the SPARQL endpoint (``void:sparqlEndpoint`` and a ``dcat:DataService``).
 
@@ -30,15 +31,19 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import paths
-from ..namespaces import BASE
+from ..namespaces import BASE, NIF
 from .ontology_docs import DOCS_DIR, ontology_html, write_ontology_docs
 from .statistics import Statistics, statistics
 
-__all__ = ["write_description", "description_bytes", "description_quads", "statistics", "Statistics", "write_ontology_docs", "ontology_html", "DATASET",
+__all__ = ["write_description", "description_bytes", "description_quads", "statistics", "Statistics", "write_ontology_docs", "ontology_html", "DATASET", "TEXTS",
            "LICENCE", "VOID_FILE", "DOCS_DIR"]
 
 #: the IRI of the dataset as a whole
 DATASET = BASE + "dataset"
+#: under this IRI, ``TEXTS/STEM`` is the text of document STEM (NIF), a subset of its named graph
+TEXTS = DATASET + "/text"
+#: what the texts conform to: NIF 2.1 core
+NIF_CORE = str(NIF)
 #: the licence of the dataset; a decision for the team lead (see the README)
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 VOID_FILE = "void.ttl"
@@ -163,12 +168,27 @@ def description_quads(quads, distributions: dict | None = None, endpoint: str | 
     for example in stats.examples:
         add(ds, VOID.exampleResource, example)
 
-    # one subset per named graph
+    # one subset per named graph; within a document's graph, its text (NIF) as a subset of its own, so
+    # that the figures of the facts are not silently those of facts and text together
+    texts = {doc: triples for doc, triples in stats.texts}
     for name, triples in stats.graphs:
         add(ds, VOID.subset, name)
         add(name, RDF.type, str(VOID.Dataset))
         add(name, VOID.triples, count(triples))
-        add(name, RDFS.label, lit(f"named graph {name.rsplit('/', 1)[-1]}"))
+        stem = name.rsplit('/', 1)[-1]
+        add(name, RDFS.label, lit(f"named graph {stem}"))
+        text = texts.get(f"{ID}source/{stem}")
+        if text is not None:
+            part = n(f"{TEXTS}/{stem}")
+            add(name, VOID.subset, part)
+            add(part, RDF.type, str(VOID.Dataset))
+            add(part, VOID.triples, count(text))
+            add(part, DCTERMS.conformsTo, NIF_CORE)
+            add(part, RDFS.label, lit(f"the text of {stem} as NIF 2.1 (its paragraphs, sentences and the mentions "
+                                      f"of known entities), in named graph {stem}; the other "
+                                      f"{triples - text} triples of the graph are the document's facts", language="en"))
+            add(part, RDFS.label, lit(f"de tekst van {stem} als NIF 2.1 (alinea's, zinnen en de vermeldingen van "
+                                      f"bekende entiteiten), in benoemde graaf {stem}", language="nl"))
 
     # the source documents and who published them
     publisher = str(DCTERMS.publisher)

@@ -1,7 +1,8 @@
 """The figures of the dataset that its VoID description gives: :func:`statistics`.
 
 Counts (triples, entities, classes, properties, distinct subjects and objects), the vocabularies
-used, example resources, the named graphs' sizes and the source documents with their publishers,
+used, example resources, the named graphs' sizes, the triples of each document's text (NIF) and the
+source documents with their publishers,
 each computed by a SPARQL query in ``queries/describe/`` on an Oxigraph store.
 
 ``dataset/`` comes after ``query/`` in the flow (pipeline -> query -> uses), so loading the
@@ -34,6 +35,8 @@ class Statistics(NamedTuple):
     graphs: list
     documents: list
     about: list
+    #: ``(source document IRI, triples)``: the triples of each document's text (NIF), in its named graph
+    texts: list = []
 
 
 def statistics(data, graphs: list | None = None) -> Statistics:
@@ -56,7 +59,7 @@ def statistics(data, graphs: list | None = None) -> Statistics:
         Counts of distinct triples, entities (IRIs under ``id/``), classes, properties, subjects and
         objects; the vocabularies whose terms are used; one example resource per example class;
         ``(graph IRI, triples)`` per named graph; the source documents and ``(subject, property,
-        value)`` facts about them and their publishers.
+        value)`` facts about them and their publishers; ``(document IRI, triples)`` of each text.
 
     Examples
     --------
@@ -85,7 +88,7 @@ def statistics(data, graphs: list | None = None) -> Statistics:
     store = store_of(data)
     merged = graphs is not None
     folder = paths.QUERIES / "describe"
-    names = ["terms", "examples", "documents"] + ([] if merged else ["graphs"]) + [
+    names = ["terms", "examples", "documents", "texts"] + ([] if merged else ["graphs"]) + [
         f"counts/{p.stem}" for p in (folder / "counts").glob("*.rq") if not (merged and p.stem == "triples")]
 
     def select(name: str) -> list:
@@ -109,5 +112,7 @@ def statistics(data, graphs: list | None = None) -> Statistics:
     facts = answers["documents"]
     documents = sorted({r["document"] for r in facts}, key=lambda t: t.value)
     about = sorted({(r["subject"], r["property"], r["value"]) for r in facts}, key=str)
+    texts = sorted((r["document"].value, int(r["triples"].value)) for r in answers["texts"])
     return Statistics(len(store) if merged else number("triples"), number("entities"), number("classes"), number("properties"),
-                      number("distinctSubjects"), number("distinctObjects"), vocabularies, examples, graphs, documents, about)
+                      number("distinctSubjects"), number("distinctObjects"), vocabularies, examples, graphs, documents, about,
+                      texts)

@@ -225,11 +225,15 @@ def build_quad_tuples(model: Model, ontology: str | Path | None = None) -> KeysV
 
     Notes
     -----
-    Linear in the number of facts and mentions.
+    Linear in the number of facts and mentions, and in the length of the texts.
     """
     w = _Writer(model)
     for e in model.entities.values():
         w.entity(e)
+    if model.texts:   # the texts as NIF, in a named graph per document (vitalegraph.pipeline.nif)
+        from .nif import write_texts
+
+        model.text_triples = write_texts(w, model.texts)
     _iris.clear()
     if ontology is not None:
         w.quads.update(dict.fromkeys((q.subject, q.predicate, q.object, q.graph_name) for q in ontology_quads(ontology)))

@@ -12,6 +12,12 @@ thing as subject, and the facts of other nodes that point to it) the table gives
   the document that states the fact, the quote that contains the value where one does;
 * ``file``, ``title``, ``date``: the document, its title and the date range its text allows.
 
+After the facts come the thing's **mentions** in the source texts (:mod:`vitalegraph.pipeline.mentions`),
+one row each: the mention (``phrase:...``) as subject, ``itsrdf:taIdentRef`` the thing with
+``basis`` ``inferred`` and the ``rule`` that links it, or ``vg:candidate`` with ``basis``
+``ambiguous`` (a surname or name that no rule decides, the thing one of its candidates); ``quote``,
+``start`` and ``end`` are the words and their offsets.
+
 It reads the TriG (one named graph per source document), so that it can say which document states
 which fact; from a Turtle file the document is the evidence's.
 """
@@ -40,7 +46,10 @@ _SKIP = {_VG + "evidence", _VG + "contextEvidence", _VG + "mention", _VG + "spel
          _VG + "basis"}
 _NAMES = (_SKOS + "prefLabel", _SKOS + "altLabel", _SKOS + "notation", PREFIXES["foaf"] + "name")
 #: nodes that describe others (evidence, selectors, spellings, claims, checksums): never a thing to explain
-_PLUMBING = ("evidence/", "spelling/", "claim/", "function/", "role/", "rule/", "checksum/")
+_PLUMBING = ("evidence/", "spelling/", "claim/", "function/", "role/", "rule/", "checksum/", "text/", "paragraph/",
+             "sentence/", "phrase/")
+_NIF = PREFIXES["nif"]
+_MENTIONS = ((PREFIXES["itsrdf"] + "taIdentRef", None), (_VG + "candidate", "ambiguous"))
 
 
 class _Graph:
@@ -254,6 +263,26 @@ class _Explainer:
             cells += [None] * 6
         return cells
 
+    def mentions(self, node) -> list[list]:
+        """One row per mention of *node* in the texts, linked or ambiguous, by document and offset."""
+        g, rows = self.g, []
+        for prop, basis in _MENTIONS:
+            for q in g.quads(None, g.ox.NamedNode(prop), node):
+                m = q.subject
+                words, start, end = (g.first(m, _NIF + p) for p in ("anchorOf", "beginIndex", "endIndex"))
+                context = g.first(m, _NIF + "referenceContext")
+                source = g.first(context, _NIF + "sourceUrl") if context is not None else None
+                if words is None or start is None or source is None:
+                    continue
+                rule = g.first(m, _VG + "rule")
+                d = self.doc(source)
+                rows.append([_cell(m), _uri(prop), _cell(node), _lit(self.label(node)),
+                             _lit(basis or self.label(g.first(m, _VG + "basis"))),
+                             _lit(self.label(rule) if rule is not None else None), _lit(words.value), _lit(d["file"]),
+                             _lit(d["title"]), _lit(d["date"]), _int(start.value), _int(end.value)])
+        rows.sort(key=lambda r: (r[7].value if r[7] else "", int(r[10].value), r[0].value))
+        return rows
+
 
 def explain(dataset, thing: str) -> Table:
     """Every fact about *thing* in *dataset* (a :class:`vitalegraph.query.engine.Dataset` on Oxigraph).
@@ -280,7 +309,7 @@ def explain(dataset, thing: str) -> Table:
         seen.add((s, p, o))
         rows.append(ex.row(s, p, o, graph))
     rows.sort(key=lambda r: (r[0].value != node.value, r[0].value, r[1].value, r[2].value))
-    return Table(list(COLUMNS), rows)
+    return Table(list(COLUMNS), rows + ex.mentions(node))
 
 
 def load(path: str | Path):

@@ -131,6 +131,11 @@ class Model:
     documents: list[SourceDocument]
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: the documents cut into sentences, with their mentions (:mod:`vitalegraph.pipeline.text`,
+    #: :mod:`vitalegraph.pipeline.mentions`); the graph stage writes them as NIF
+    texts: list = field(default_factory=list)
+    #: the number of the texts' triples in each document's graph, by file name (the graph stage counts them)
+    text_triples: dict = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == kind]

@@ -1,0 +1,133 @@
+"""NIF, the graph stage for the texts: each source document, its paragraphs, sentences and mentions as
+NLP Interchange Format 2.1 core strings, in the document's own named graph.
+
+For a document ``STEM`` (``data/sources/STEM.txt``) its graph ``graph/STEM`` holds, beside the facts
+the document states:
+
+* ``text:STEM``, a ``nif:Context``: ``nif:isString`` the whole text (the file decoded as UTF-8),
+  ``nif:beginIndex`` 0, ``nif:endIndex`` its length, ``nif:sourceUrl`` the document (``source:STEM``);
+* ``paragraph:STEM-B-E`` (``nif:Paragraph``) and ``sentence:STEM-B-E`` (``nif:Sentence``), each with
+  ``nif:beginIndex`` B, ``nif:endIndex`` E, ``nif:anchorOf`` the text between them and
+  ``nif:referenceContext`` the context; a sentence has ``nif:superString`` its paragraph and
+  ``nif:nextSentence`` the next one;
+* ``phrase:STEM-B-E``, a ``nif:Phrase`` for each mention of a known entity
+  (:mod:`vitalegraph.pipeline.mentions`), with ``nif:sentence`` the sentence(s) it stands in: a
+  ``vg:EntityMention`` with ``itsrdf:taIdentRef`` the entity, ``vg:basis`` ``vg:Inferred`` and
+  ``vg:rule`` the rule that links it, or a ``vg:AmbiguousMention`` with a ``vg:candidate`` for
+  each entity it could name and no ``itsrdf:taIdentRef``;
+* for every evidence node of the document (``oa:SpecificResource``) a ``vg:inSentence`` for each
+  sentence its words lie in, wholly or in part.
+
+The offsets are those of the evidence selectors (``oa:start``, ``oa:end``): ``text[B:E]`` is the
+``nif:anchorOf``. They are typed ``xsd:integer`` as the selectors are (NIF's range is
+``xsd:nonNegativeInteger``, which Oxigraph's store would give back as ``xsd:integer``; the shapes
+require them to be >= 0). The text's triples are counted per document (:func:`write_texts` returns
+them), so that the description (``void.ttl``) can give them apart from the facts'.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from ..namespaces import ID
+from .graph import curie, graph_iri, iri
+from .text import DocumentText
+
+__all__ = ["write_texts"]
+
+
+def write_texts(writer, texts: list[DocumentText]) -> dict[str, int]:
+    """Add the NIF quads of *texts* (with their mentions) to *writer* (:class:`vitalegraph.pipeline.graph._Writer`),
+    and tie each evidence node the writer wrote to the sentences its words lie in.
+
+    Returns
+    -------
+    dict
+        The number of text triples written for each document, by file name.
+
+    Notes
+    -----
+    Linear in the number of sentences, mentions and evidence nodes; the terms are looked up once.
+    """
+    c = {k: curie(k) for k in (
+        "rdf:type", "nif:beginIndex", "nif:endIndex", "nif:anchorOf", "nif:referenceContext", "nif:Context",
+        "nif:isString", "nif:sourceUrl", "nif:Paragraph", "nif:Sentence", "nif:Phrase", "nif:superString",
+        "nif:nextSentence", "nif:sentence", "vg:EntityMention", "vg:AmbiguousMention", "itsrdf:taIdentRef",
+        "vg:basis", "vg:Inferred", "vg:rule", "vg:candidate", "vg:inSentence", "xsd:integer")}
+    a, begin, end_, anchor, context = (c["rdf:type"], c["nif:beginIndex"], c["nif:endIndex"], c["nif:anchorOf"],
+                                       c["nif:referenceContext"])
+    integer = c["xsd:integer"]
+    numbers: dict[int, ox.Literal] = {}
+
+    def num(n: int) -> ox.Literal:
+        lit = numbers.get(n)
+        if lit is None:
+            lit = numbers[n] = ox.Literal(str(n), datatype=integer)
+        return lit
+
+    quads = writer.quads
+    sentence_nodes: dict[str, dict] = {}
+    graphs = {t.name: graph_iri(t.stem) for t in texts}
+    counts = {}
+    for t in texts:
+        before = len(quads)
+        g = graphs[t.name]
+        ctx = iri(f"text/{t.stem}")
+        text = t.text
+        # the IRIs iri() would make, without quoting the offsets of every string again
+        base = str(ID) + "{}/" + quote(t.stem, safe="/-_.~") + "-{}-{}"
+        para_iri, sent_iri, phrase_iri = (base.replace("{}", kind, 1) for kind in ("paragraph", "sentence", "phrase"))
+
+        def string(node, kind, start: int, end: int) -> None:
+            quads[(node, a, kind, g)] = None
+            quads[(node, begin, num(start), g)] = None
+            quads[(node, end_, num(end), g)] = None
+            quads[(node, anchor, ox.Literal(text[start:end]), g)] = None
+            quads[(node, context, ctx, g)] = None
+
+        quads[(ctx, a, c["nif:Context"], g)] = None
+        quads[(ctx, c["nif:isString"], ox.Literal(text), g)] = None
+        quads[(ctx, begin, num(0), g)] = None
+        quads[(ctx, end_, num(len(text)), g)] = None
+        quads[(ctx, c["nif:sourceUrl"], iri(f"source/{t.stem}"), g)] = None
+        paras = [ox.NamedNode(para_iri.format(s, e)) for s, e in t.paragraphs]
+        for node, (s, e) in zip(paras, t.paragraphs):
+            string(node, c["nif:Paragraph"], s, e)
+        nodes = sentence_nodes[t.name] = {}
+        previous = None
+        for sent in t.sentences:
+            node = nodes[sent] = ox.NamedNode(sent_iri.format(sent.start, sent.end))
+            string(node, c["nif:Sentence"], sent.start, sent.end)
+            quads[(node, c["nif:superString"], paras[sent.paragraph], g)] = None
+            if previous is not None:
+                quads[(previous, c["nif:nextSentence"], node, g)] = None
+            previous = node
+        for m in t.mentions:
+            node = ox.NamedNode(phrase_iri.format(m.start, m.end))
+            string(node, c["nif:Phrase"], m.start, m.end)
+            for sent in t.sentences_in(m.start, m.end):
+                quads[(node, c["nif:sentence"], nodes[sent], g)] = None
+            if m.entity is not None:
+                quads[(node, a, c["vg:EntityMention"], g)] = None
+                quads[(node, c["itsrdf:taIdentRef"], iri(m.entity), g)] = None
+                quads[(node, c["vg:basis"], c["vg:Inferred"], g)] = None
+                quads[(node, c["vg:rule"], iri(f"rule/{m.rule}"), g)] = None
+            else:
+                quads[(node, a, c["vg:AmbiguousMention"], g)] = None
+                for cand in m.candidates:
+                    quads[(node, c["vg:candidate"], iri(cand), g)] = None
+        counts[t.name] = len(quads) - before
+    by_name = {t.name: (t, str(ID) + "evidence/" + quote(t.stem, safe="/-_.~") + "-{}-{}") for t in texts}
+    in_sentence = c["vg:inSentence"]
+    # in the order written, not sorted: the serialisation sorts, and the order only places quads in memory
+    for ev in writer.written:
+        t, evidence_iri = by_name.get(ev.doc, (None, None))
+        if t is None:
+            continue
+        node, g, nodes = ox.NamedNode(evidence_iri.format(ev.start, ev.end)), graphs[t.name], sentence_nodes[t.name]
+        for sent in t.sentences_in(ev.start, ev.end):
+            quads[(node, in_sentence, nodes[sent], g)] = None
+            counts[t.name] += 1
+    return counts

@@ -1,0 +1,186 @@
+"""Curated ``mention``, ``pilot_city`` and ``participation`` statements, held exactly: which entity
+a spelling joins, the names it is found by afterwards, the facts and claims of a pilot city, and the
+departments a text says took part, each refusal with its own message.
+
+Written against the mutants that survived ``benchmarks/mutation.py resolution.curated.mentions
+resolution.curated.participation`` (mutmut mutates these ``@handles`` functions through the patch in
+``benchmarks/mutation.py``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vitalegraph.errors import StatementError
+from vitalegraph.pipeline.extraction import Text
+from vitalegraph.pipeline.reference import Department, Municipality, Reference, name_key
+from vitalegraph.pipeline.resolution.curated.mentions import mention, pilot_city
+from vitalegraph.pipeline.resolution.curated.participation import participation
+from vitalegraph.pipeline.resolution.model import Claim, Evidence, Lit, Ref
+from vitalegraph.pipeline.resolution.organisations import load_departments, organisation
+from vitalegraph.pipeline.resolution.persons import person
+from vitalegraph.pipeline.resolution.places import PLACE_IN_MUNICIPALITY, district, load_municipalities
+from vitalegraph.pipeline.resolution.resolver import Resolver
+from vitalegraph.pipeline.sources import SourceDocument
+from vitalegraph.pipeline.statements import load_statement_file
+
+TEXT = ("Pilots in Utrecht en Zaandam. Mw. A. Jansen sprak namens Buurt-Stichting en BZK.\n"
+        "Ook de wijken Kanaleneiland en Kanaaleiland deden mee, met Binnenlandse Zaken en Defensie.\n"
+        "Met uitzondering van Defensie en Justitie waren alle departementen betrokken.\n")
+DOC = SourceDocument.from_bytes("dir/021_pers.txt", TEXT.encode())
+NAME = DOC.name
+REF = Reference(departments=[Department("bzk", "ministry", ("BZK",), "Binnenlandse Zaken", "", "", "", "m.csv"),
+                             Department("def", "ministry", (), "Defensie", "", "", "", "m.csv")],
+                municipalities=[Municipality("utrecht", "Utrecht", "", "", "", (), "g.csv"),
+                                Municipality("zaanstad", "Zaanstad", "", "", "", ("Zaandam",), "g.csv")])
+
+
+def ev(value: str, nth: int = 0) -> Evidence:
+    at = -1
+    for _ in range(nth + 1):
+        at = TEXT.index(value, at + 1)
+    return Evidence(NAME, at, at + len(value))
+
+
+def resolver() -> Resolver:
+    r = Resolver(REF)
+    load_departments(r)
+    load_municipalities(r)
+    r.entity("source", DOC.stem, NAME)
+    return r
+
+
+def statements(tmp_path, toml: str):
+    path = tmp_path / "021_pers.toml"
+    path.write_text(toml, encoding="utf-8")
+    return load_statement_file(path, DOC).statements
+
+
+def one(tmp_path, toml: str):
+    [st] = statements(tmp_path, toml)
+    return st
+
+
+def test_a_mention_of_a_person_joins_the_known_person(tmp_path):
+    r = resolver()
+    anna = person(r, Text("Anna Jansen", 0, 11, 1), DOC)
+    st = one(tmp_path, '[[mention]]\ntype = "person"\nname = "A. Jansen"\nrefers_to = "Anna Jansen"\n'
+                       'quote = "Mw. A. Jansen sprak"\n')
+    mention(r, st, DOC)
+    assert anna.spellings["A. Jansen"] == {ev("A. Jansen"): None}
+    assert r.known("person", "a jansen") is anna
+    assert not any(k.startswith("person/a-") for k in r.entities)
+
+
+@pytest.mark.parametrize("kind, key", [("organisation", "organisation/buurt-stichting"),
+                                       ("ministry", "department/bzk"), ("department", "department/bzk"),
+                                       ("municipality", "municipality/utrecht")])
+def test_a_mention_by_its_own_name_of_each_kind(tmp_path, kind, key):
+    r = resolver()
+    organisation(r, Text("Buurt-Stichting", 0, 3, 1), DOC)
+    name = {"organisation": "Buurt-Stichting", "ministry": "BZK", "department": "BZK", "municipality": "Utrecht"}[kind]
+    st = one(tmp_path, f'[[mention]]\ntype = "{kind}"\nname = "{name}"\nquote = "Pilots in Utrecht en Zaandam. '
+                       'Mw. A. Jansen sprak namens Buurt-Stichting en BZK"\n')
+    mention(r, st, DOC)
+    assert ev(name) in r.entities[key].spellings[name] and r.known(key.split("/")[0], name) is r.entities[key]
+
+
+def test_a_mention_of_a_district_names_it_within_its_municipality(tmp_path):
+    r = resolver()
+    utrecht = r.entities["municipality/utrecht"]
+    kanaal = district(r, utrecht, Text("Kanaleneiland", 0, 3, 1), DOC)
+    st = one(tmp_path, '[[mention]]\ntype = "district"\nname = "Kanaaleiland"\nrefers_to = "kanaleneiland"\n'
+                       'quote = "Kanaleneiland en Kanaaleiland"\n')
+    mention(r, st, DOC)
+    assert kanaal.spellings["Kanaaleiland"] == {ev("Kanaaleiland"): None}
+    assert r.names[("district", name_key("municipality/utrecht Kanaaleiland"))] == kanaal.key
+    assert r.known("district", "Kanaaleiland") is kanaal
+    assert district(r, utrecht, Text("Kanaaleiland", 0, 3, 1), DOC, create=False) is kanaal and r.warnings == []
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[[mention]]\ntype = "wijk"\nname = "Utrecht"\nquote = "Pilots in Utrecht"\n',
+     "021_pers.toml: [[mention]] #1 (Utrecht): unknown type 'wijk'"),
+    ('[[mention]]\ntype = "person"\nname = "A. Jansen"\nquote = "Mw. A. Jansen sprak"\n',
+     "021_pers.toml: [[mention]] #1 (A. Jansen): refers to unknown person 'A. Jansen'"),
+    ('[[mention]]\ntype = "district"\nname = "Kanaaleiland"\nrefers_to = "Overvecht"\nquote = "Kanaaleiland"\n',
+     "021_pers.toml: [[mention]] #1 (Kanaaleiland): refers to unknown district 'Overvecht'"),
+    ('[[mention]]\ntype = "district"\nname = "Kanaaleiland"\nrefers_to = "Wijk"\nquote = "Kanaaleiland"\n',
+     "021_pers.toml: [[mention]] #1 (Kanaaleiland): refers to unknown district 'Wijk'"),
+])
+def test_a_mention_of_what_is_not_known_is_refused(tmp_path, toml, message):
+    r = resolver()
+    for muni in ("municipality/utrecht", "municipality/zaanstad"):    # two districts of one name: neither
+        district(r, r.entities[muni], Text("Wijk", 0, 3, 1), DOC)
+    with pytest.raises(StatementError) as err:
+        mention(r, one(tmp_path, toml), DOC)
+    assert str(err.value) == message
+
+
+def test_a_pilot_city_by_its_municipality_or_by_a_place_in_it(tmp_path):
+    r = resolver()
+    sts = statements(tmp_path, '[[pilot_city]]\nname = "Utrecht"\nquote = "Pilots in Utrecht"\n\n'
+                               '[[pilot_city]]\nname = "Zaandam"\nquote = "Utrecht en Zaandam"\n')
+    for st in sts:
+        pilot_city(r, st, DOC)
+    source, utrecht, zaanstad = (r.entities[k] for k in ("source/021_pers", "municipality/utrecht",
+                                                         "municipality/zaanstad"))
+    place = r.entities["place/zaandam"]
+    assert source.facts == {("vg:namesPilotMunicipality", Ref("municipality/utrecht")): {NAME},
+                            ("vg:namesPilotPlace", Ref("place/zaandam")): {NAME},
+                            ("vg:namesPilotMunicipality", Ref("municipality/zaanstad")): {NAME}}
+    assert source.claims == {("vg:namesPilotMunicipality", Ref("municipality/zaanstad")):
+                             Claim("inferred", PLACE_IN_MUNICIPALITY, ev("Utrecht en Zaandam"), NAME)}
+    assert utrecht.evidence == {ev("Pilots in Utrecht")}
+    assert place.evidence == {ev("Utrecht en Zaandam")} and zaanstad.evidence == set()
+
+
+PARTICIPATION = ('[[participation]]\ndepartments = ["Defensie", "Justitie"]\ninvolved = false\n'
+                 'quote = ["Met uitzondering van Defensie en Justitie", "met Binnenlandse Zaken en Defensie"]\n\n'
+                 '[[participation]]\ndepartments = ["Binnenlandse Zaken"]\ninvolved = true\n'
+                 'quote = "met Binnenlandse Zaken en Defensie"\n')
+
+
+def _projects(r):
+    for key, doc, typed in (("project/b", NAME, True), ("project/a", NAME, True), ("project/0", "other.txt", True),
+                            ("project/1", NAME, False)):
+        p = r.entity("project", key.split("/")[1], key)
+        p.add("skos:prefLabel", Lit(key), doc)
+        if typed:
+            p.add("rdf:type", Lit("vg:Project", "curie"), doc)
+    r.entity("team", "0", "T").add("rdf:type", Lit("vg:Project", "curie"), NAME)
+
+
+def test_departments_involved_or_not_in_the_pilot_of_the_document(tmp_path):
+    r = resolver()
+    _projects(r)
+    for st in statements(tmp_path, PARTICIPATION):
+        participation(r, st, DOC)
+    defensie, bzk, justitie = (r.entities[f"department/{k}"] for k in ("def", "bzk", "justitie"))
+    assert defensie.facts[("vg:notInvolvedIn", Ref("project/a"))] == {NAME}
+    assert justitie.facts[("vg:notInvolvedIn", Ref("project/a"))] == {NAME}
+    assert bzk.facts[("vg:involvedIn", Ref("project/a"))] == {NAME}
+    assert [p for p, _ in defensie.facts if p.startswith("vg:")] == ["vg:notInvolvedIn"]
+    assert defensie.evidence == {ev("Met uitzondering van Defensie en Justitie")}
+    assert bzk.evidence == {ev("met Binnenlandse Zaken en Defensie")}
+    assert defensie.spellings == {"Defensie": {ev("Defensie", 1): None}}
+    assert r.warnings == ["dir/021_pers.txt:3: unknown department 'Justitie' (not in data/reference/ministries.csv): "
+                          "kept as a new node"]
+
+
+@pytest.mark.parametrize("projects, involved, message", [
+    (False, "false", "021_pers.toml: [[participation]] #1: dir/021_pers.txt has no team listing, so no pilot to "
+                     "take part in"),
+    (True, '"false"', "021_pers.toml: [[participation]] #1: involved must be true or false"),
+])
+def test_participation_without_a_pilot_or_with_a_word_for_involved_is_refused(tmp_path, projects, involved, message):
+    r = resolver()
+    if projects:
+        _projects(r)
+    else:
+        r.entity("project", "x", "X").add("rdf:type", Lit("vg:Project", "curie"), "other.txt")
+    st = one(tmp_path, f'[[participation]]\ndepartments = ["Defensie"]\ninvolved = {involved}\n'
+                       'quote = "Met uitzondering van Defensie"\n')
+    with pytest.raises(StatementError) as err:
+        participation(r, st, DOC)
+    assert str(err.value) == message

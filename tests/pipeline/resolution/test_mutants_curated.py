@@ -1,9 +1,10 @@
-"""Curated ``mention``, ``pilot_city`` and ``participation`` statements, held exactly: which entity
-a spelling joins, the names it is found by afterwards, the facts and claims of a pilot city, and the
-departments a text says took part, each refusal with its own message.
+"""Curated ``mention``, ``pilot_city``, ``participation`` and ``commitment`` statements, held exactly:
+which entity a spelling joins, the names it is found by afterwards, the facts and claims of a pilot
+city, the departments a text says took part, and who commits to what by when, each refusal with its
+own message.
 
 Written against the mutants that survived ``benchmarks/mutation.py resolution.curated.mentions
-resolution.curated.participation`` (mutmut mutates these ``@handles`` functions through the patch in
+resolution.curated.participation resolution.curated.commitments`` (mutmut mutates these ``@handles`` functions through the patch in
 ``benchmarks/mutation.py``).
 """
 
@@ -14,6 +15,7 @@ import pytest
 from vitalegraph.errors import StatementError
 from vitalegraph.pipeline.extraction import Text
 from vitalegraph.pipeline.reference import Department, Municipality, Reference, name_key
+from vitalegraph.pipeline.resolution.curated.commitments import commitment
 from vitalegraph.pipeline.resolution.curated.mentions import mention, pilot_city
 from vitalegraph.pipeline.resolution.curated.participation import participation
 from vitalegraph.pipeline.resolution.model import Claim, Evidence, Lit, Ref
@@ -26,7 +28,8 @@ from vitalegraph.pipeline.statements import load_statement_file
 
 TEXT = ("Pilots in Utrecht en Zaandam. Mw. A. Jansen sprak namens Buurt-Stichting en BZK.\n"
         "Ook de wijken Kanaleneiland en Kanaaleiland deden mee, met Binnenlandse Zaken en Defensie.\n"
-        "Met uitzondering van Defensie en Justitie waren alle departementen betrokken.\n")
+        "Met uitzondering van Defensie en Justitie waren alle departementen betrokken.\n"
+        "Wethouder A. Jansen biedt geld voor de wijk aan, de leden van de teams ook, tot 2008.\n")
 DOC = SourceDocument.from_bytes("dir/021_pers.txt", TEXT.encode())
 NAME = DOC.name
 REF = Reference(departments=[Department("bzk", "ministry", ("BZK",), "Binnenlandse Zaken", "", "", "", "m.csv"),
@@ -183,4 +186,66 @@ def test_participation_without_a_pilot_or_with_a_word_for_involved_is_refused(tm
                        'quote = "Met uitzondering van Defensie"\n')
     with pytest.raises(StatementError) as err:
         participation(r, st, DOC)
+    assert str(err.value) == message
+
+
+COMMITMENT = ('[[commitment]]\nid = "Geld voor de wijk"\nlabel = "geld voor de wijk"\nby = "A. Jansen"\n'
+              'by_text = "de leden van de teams"\ntarget = 2008\n'
+              'quote = ["Wethouder A. Jansen biedt geld voor de wijk", "de leden van de teams ook, tot 2008"]\n')
+
+
+def test_a_commitment_by_a_person_with_its_words_date_and_pilot(tmp_path):
+    r = resolver()
+    _projects(r)
+    commitment(r, one(tmp_path, COMMITMENT), DOC)
+    c = r.entities["commitment/geld-voor-de-wijk"]
+    assert (c.kind, c.label, c.basis) == ("commitment", "geld voor de wijk", "stated")
+    assert c.facts == {("skos:prefLabel", Lit("geld voor de wijk", lang="nl")): {NAME},
+                       ("vg:committedBy", Ref("person/a-jansen")): {NAME},
+                       ("vg:committedByText", Lit("de leden van de teams", lang="nl")): {NAME},
+                       ("vg:targetDate", Lit("2008", "xsd:gYear")): {NAME},
+                       ("dct:isPartOf", Ref("project/a")): {NAME},
+                       ("prov:wasDerivedFrom", Ref("source/021_pers")): {NAME}}
+    assert c.evidence == {ev("Wethouder A. Jansen biedt geld voor de wijk"), ev("de leden van de teams ook, tot 2008")}
+    assert r.entities["person/a-jansen"].spellings == {"A. Jansen": {ev("A. Jansen", 1): None}}
+
+
+@pytest.mark.parametrize("bases, basis", [("", "stated"), ('basis = "announced"\n', "announced"),
+                                          ('content_basis = "announced"\n', "announced"),
+                                          ('basis = "announced"\ncontent_basis = "stated"\n', "stated")])
+def test_the_basis_of_a_commitment_is_its_content_basis_else_its_own(tmp_path, bases, basis):
+    r = resolver()
+    commitment(r, one(tmp_path, '[[commitment]]\nid = "g"\nlabel = "geld voor de wijk"\n' + bases
+                      + 'quote = "biedt geld voor de wijk"\n'), DOC)
+    c = r.entities["commitment/g"]
+    assert c.basis == basis
+    assert c.facts == {("skos:prefLabel", Lit("geld voor de wijk", lang="nl")): {NAME},
+                       ("prov:wasDerivedFrom", Ref("source/021_pers")): {NAME}}
+
+
+def test_a_commitment_by_an_organisation_or_a_person_with_a_function(tmp_path):
+    r = resolver()
+    base = '[[commitment]]\nid = "{id}"\nlabel = "geld voor de wijk"\nby = "{by}"\n{more}quote = {quote}\n'
+    commitment(r, one(tmp_path, base.format(id="a", by="Binnenlandse Zaken", more='by_type = "department"\n',
+                                            quote='["biedt geld voor de wijk", "met Binnenlandse Zaken en Defensie"]')), DOC)
+    commitment(r, one(tmp_path, base.format(id="b", by="A. Jansen", more='by_type = "person"\nby_function = "Wethouder"\n',
+                                            quote='"Wethouder A. Jansen biedt geld voor de wijk"')), DOC)
+    assert r.entities["commitment/a"].objects("vg:committedBy") == [Ref("department/bzk")]
+    assert r.entities["department/bzk"].spellings == {"Binnenlandse Zaken": {ev("Binnenlandse Zaken"): None}}
+    assert r.entities["commitment/b"].objects("vg:committedBy") == [Ref("person/a-jansen")]
+    assert r.entities["person/a-jansen"].objects("schema:jobTitle") == [Lit("Wethouder", lang="nl")]
+    assert r.entities["person/a-jansen"].spellings == {"A. Jansen": {ev("A. Jansen", 1): None}}
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('label = "geld voor het plein"\nquote = "biedt geld voor de wijk"\n',
+     "021_pers.toml: [[commitment]] #1 (g): the name 'geld voor het plein' does not stand in any of its quotes"),
+    ('label = "geld voor de wijk"\nby_text = "de leden"\nquote = "biedt geld voor de wijk"\n',
+     "021_pers.toml: [[commitment]] #1 (g): the name 'de leden' does not stand in any of its quotes"),
+    ('label = "geld voor de wijk"\ntarget = "eind 2008"\nquote = "biedt geld voor de wijk"\n',
+     "021_pers.toml: [[commitment]] #1 (g): 'eind 2008' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+])
+def test_a_commitment_whose_words_are_not_in_its_quotes_or_whose_date_is_none_is_refused(tmp_path, toml, message):
+    with pytest.raises(StatementError) as err:
+        commitment(resolver(), one(tmp_path, '[[commitment]]\nid = "g"\n' + toml), DOC)
     assert str(err.value) == message

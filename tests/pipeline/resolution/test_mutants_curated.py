@@ -1,10 +1,11 @@
-"""Curated ``mention``, ``pilot_city``, ``participation`` and ``commitment`` statements, held exactly:
-which entity a spelling joins, the names it is found by afterwards, the facts and claims of a pilot
-city, the departments a text says took part, and who commits to what by when, each refusal with its
-own message.
+"""Curated ``mention``, ``pilot_city``, ``participation``, ``commitment``, ``agreement``,
+``approach_step`` and ``district_role`` statements, held exactly: which entity a spelling joins, the
+names it is found by afterwards, the facts and claims of a pilot city, the departments a text says
+took part, who commits to what by when, and who signed an agreement on whose behalf, each refusal
+with its own message.
 
 Written against the mutants that survived ``benchmarks/mutation.py resolution.curated.mentions
-resolution.curated.participation resolution.curated.commitments`` (mutmut mutates these ``@handles`` functions through the patch in
+resolution.curated.participation resolution.curated.commitments resolution.curated.agreements`` (mutmut mutates these ``@handles`` functions through the patch in
 ``benchmarks/mutation.py``).
 """
 
@@ -14,7 +15,8 @@ import pytest
 
 from vitalegraph.errors import StatementError
 from vitalegraph.pipeline.extraction import Text
-from vitalegraph.pipeline.reference import Department, Municipality, Reference, name_key
+from vitalegraph.pipeline.reference import Department, FunctionWord, Municipality, Reference, name_key
+from vitalegraph.pipeline.resolution.curated.agreements import agreement, approach_step, district_role
 from vitalegraph.pipeline.resolution.curated.commitments import commitment
 from vitalegraph.pipeline.resolution.curated.mentions import mention, pilot_city
 from vitalegraph.pipeline.resolution.curated.participation import participation
@@ -29,7 +31,9 @@ from vitalegraph.pipeline.statements import load_statement_file
 TEXT = ("Pilots in Utrecht en Zaandam. Mw. A. Jansen sprak namens Buurt-Stichting en BZK.\n"
         "Ook de wijken Kanaleneiland en Kanaaleiland deden mee, met Binnenlandse Zaken en Defensie.\n"
         "Met uitzondering van Defensie en Justitie waren alle departementen betrokken.\n"
-        "Wethouder A. Jansen biedt geld voor de wijk aan, de leden van de teams ook, tot 2008.\n")
+        "Wethouder A. Jansen biedt geld voor de wijk aan, de leden van de teams ook, tot 2008.\n"
+        "Het akkoord tekenden minister van BZK B. Smit en C. Kok namens BZK en de wethouder. Stap 2: de wijk "
+        "kiest. De wijk als regisseur.\n")
 DOC = SourceDocument.from_bytes("dir/021_pers.txt", TEXT.encode())
 NAME = DOC.name
 REF = Reference(departments=[Department("bzk", "ministry", ("BZK",), "Binnenlandse Zaken", "", "", "", "m.csv"),
@@ -45,8 +49,8 @@ def ev(value: str, nth: int = 0) -> Evidence:
     return Evidence(NAME, at, at + len(value))
 
 
-def resolver() -> Resolver:
-    r = Resolver(REF)
+def resolver(ref: Reference = REF) -> Resolver:
+    r = Resolver(ref)
     load_departments(r)
     load_municipalities(r)
     r.entity("source", DOC.stem, NAME)
@@ -249,3 +253,84 @@ def test_a_commitment_whose_words_are_not_in_its_quotes_or_whose_date_is_none_is
     with pytest.raises(StatementError) as err:
         commitment(resolver(), one(tmp_path, '[[commitment]]\nid = "g"\n' + toml), DOC)
     assert str(err.value) == message
+
+
+SIGNING = Reference(departments=REF.departments, functions=[
+    FunctionWord("minister van", "minister", "cabinet-member", True),
+    FunctionWord("minister", "minister", "cabinet-member", True),
+    FunctionWord("wethouder", "wethouder", "municipal-representative", False)])
+AGREEMENT = ('[[agreement]]\nid = "Akkoord Wijk"\nlabel = "akkoord van de wijk"\n'
+             'signatories = [{name = "B. Smit", function = "minister van BZK"}, {name = "C. Kok"}]\n'
+             'on_behalf_of = ["BZK", "wethouder"]\n'
+             'quote = ["tekenden minister van BZK B. Smit en C. Kok", "namens BZK en de wethouder"]\n')
+
+
+def test_an_agreement_its_signatories_and_on_whose_behalf(tmp_path):
+    r = resolver(SIGNING)
+    agreement(r, one(tmp_path, AGREEMENT), DOC)
+    ag = r.entities["agreement/akkoord-wijk"]
+    assert (ag.kind, ag.label) == ("agreement", "akkoord van de wijk")
+    assert ag.facts == {("skos:prefLabel", Lit("akkoord van de wijk", lang="nl")): {NAME},
+                        ("prov:wasDerivedFrom", Ref("source/021_pers")): {NAME},
+                        ("vg:signatory", Ref("person/b-smit")): {NAME},
+                        ("vg:signatory", Ref("person/c-kok")): {NAME},
+                        ("vg:onBehalfOf", Ref("department/bzk")): {NAME},
+                        ("vg:onBehalfOf", Ref("post/wethouder")): {NAME}}
+    assert ag.evidence == {ev("tekenden minister van BZK B. Smit en C. Kok"), ev("namens BZK en de wethouder")}
+    assert r.entities["person/b-smit"].objects("org:holds") == [Ref("post/minister-bzk")]
+    assert r.entities["person/c-kok"].objects("org:holds") == []
+    assert r.entities["post/wethouder"].facts == {("skos:prefLabel", Lit("wethouder")): {NAME},
+                                                  ("org:role", Ref("function/wethouder")): {NAME}}
+    assert r.entities["department/bzk"].spellings["BZK"] == {ev("BZK", 1): None}   # where() looks in the first quote first
+    assert r.warnings == []
+
+
+def test_on_behalf_of_a_function_that_names_a_department_is_read_as_a_department(tmp_path):
+    r = resolver(SIGNING)
+    agreement(r, one(tmp_path, '[[agreement]]\nid = "a"\nlabel = "akkoord"\non_behalf_of = ["minister"]\n'
+                               'quote = "Het akkoord tekenden minister"\n'), DOC)
+    assert r.entities["agreement/a"].objects("vg:onBehalfOf") == [Ref("department/minister")]
+    assert r.warnings == ["dir/021_pers.txt:5: unknown department 'minister' (not in data/reference/ministries.csv): "
+                          "kept as a new node"]
+    assert not any(k.startswith("post/") for k in r.entities)
+    agreement(r, one(tmp_path, '[[agreement]]\nid = "b"\nlabel = "akkoord"\nquote = "Het akkoord tekenden"\n'), DOC)
+    assert r.entities["agreement/b"].facts == {("skos:prefLabel", Lit("akkoord", lang="nl")): {NAME},
+                                               ("prov:wasDerivedFrom", Ref("source/021_pers")): {NAME}}
+
+
+def test_the_steps_and_district_roles_of_an_agreement(tmp_path):
+    r = resolver(SIGNING)
+    sts = statements(tmp_path, AGREEMENT + '\n[[approach_step]]\nagreement = "akkoord wijk"\norder = "02"\n'
+                                         'quote = "Stap 2: de wijk kiest"\n\n'
+                                         '[[district_role]]\nagreement = "Akkoord Wijk"\nname = "Regisseur"\n'
+                                         'quote = ["de wijk kiest", "De wijk als regisseur"]\n')
+    agreement(r, sts[0], DOC)
+    approach_step(r, sts[1], DOC)
+    ag, step = r.entities["agreement/akkoord-wijk"], r.entities["step/akkoord-wijk-2"]
+    assert (step.kind, step.label) == ("step", "Stap 2: de wijk kiest")
+    assert step.facts == {("vg:order", Lit("2", "xsd:integer")): {NAME},
+                          ("rdfs:comment", Lit("Stap 2: de wijk kiest", lang="nl")): {NAME}}
+    assert step.evidence == {ev("Stap 2: de wijk kiest")}
+    assert ag.facts[("vg:approachStep", Ref("step/akkoord-wijk-2"))] == {NAME}
+    st = one(tmp_path, '[[district_role]]\nagreement = "Akkoord Wijk"\nname = "regisseur"\n'
+                       'quote = ["de wijk kiest", "De wijk als regisseur"]\n')
+    district_role(r, st, DOC)
+    role = r.entities["role/regisseur"]
+    assert (role.kind, role.label) == ("role", "regisseur")
+    assert role.facts == {("skos:prefLabel", Lit("regisseur", lang="nl")): {NAME}}
+    assert role.spellings == {"regisseur": {ev("regisseur"): None}} and role.evidence == {ev("de wijk kiest")}
+    assert ag.facts[("vg:districtRole", Ref("role/regisseur"))] == {NAME}
+    with pytest.raises(StatementError) as err:
+        district_role(r, sts[2], DOC)                  # "Regisseur" does not stand as written
+    assert str(err.value) == ("021_pers.toml: [[district_role]] #1 (Regisseur): the name 'Regisseur' does not "
+                              "stand in any of its quotes")
+
+
+@pytest.mark.parametrize("kind", ["approach_step", "district_role"])
+def test_a_step_or_role_of_an_unknown_agreement_is_refused(tmp_path, kind):
+    extra = 'order = 1\n' if kind == "approach_step" else 'name = "regisseur"\n'
+    st = one(tmp_path, f'[[{kind}]]\nagreement = "Ander Akkoord"\n{extra}quote = "De wijk als regisseur"\n')
+    with pytest.raises(StatementError) as err:
+        (approach_step if kind == "approach_step" else district_role)(resolver(SIGNING), st, DOC)
+    assert str(err.value) == f"{st.label}: unknown agreement 'Ander Akkoord'"
+    assert st.label.startswith(f"021_pers.toml: [[{kind}]] #1")

@@ -342,13 +342,13 @@ def test_a_hostile_label_shows_as_text_and_runs_nothing(chromium, tmp_path, shot
     assert_clean(chromium)
 
 
-def test_a_few_hundred_nodes_open_in_a_second_and_5000_still_pan(chromium, tmp_path, shots):
-    for n, limit in ((400, 1000), (5000, 5000)):
+def test_a_few_hundred_and_5000_nodes_draw_and_pan(chromium, tmp_path, shots):
+    """They draw every node and edge and pan; how fast is measured by benchmarks/picture_open.py."""
+    for n in (400, 5000):
         G = vp.synthetic_graph(n)
         path = tmp_path / f"synthetic-{n}.html"
         path.write_text(vp.picture_html(G, title=f"{n} synthetic nodes"), encoding="utf-8")
-        ready = chromium.open(path, ready_timeout=60)
-        assert ready < limit, f"{n} nodes took {ready:.0f} ms"
+        chromium.open(path, ready_timeout=60)
         assert drawn_counts(chromium) == (G.number_of_nodes(), G.number_of_edges())
         before = chromium.js("return vgPicture.network.getViewPosition()")
         canvas = chromium.driver.find_element(By.CSS_SELECTOR, "#graph canvas")

@@ -344,6 +344,15 @@ def test_a_curated_function_without_a_department_and_a_job_title():
     assert who.objects("schema:jobTitle") == [Lit("oud-wethouder", lang="nl"), Lit("projectleider", lang="nl")]
 
 
+def test_a_curated_job_title_in_capitals_is_no_organisation():
+    r = resolver()
+    st = statement(("Wim Vos is projectleider", 9))
+    who, fn = curated_person(r, st, "Wim Vos", "Projectleider", DOC)
+    assert fn == no_fn(other="Projectleider", text="Projectleider")
+    assert who.objects("schema:jobTitle") == [Lit("Projectleider", lang="nl")]
+    assert not [k for k in r.entities if k.startswith("organisation/")]
+
+
 def test_a_curated_surname_read_as_a_known_person():
     r = resolver()
     piet = _minister(r)

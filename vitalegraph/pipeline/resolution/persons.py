@@ -135,10 +135,13 @@ def curated_person(r: Resolver, st: Statement, name: str, function: str | None, 
     """The person a curated statement names, with the function it gives them.
 
     The person's evidence is the quote that names them (not the statement's first quote). A function
-    that is no function word of the reference data ("projectleider") is kept as ``schema:jobTitle``.
+    that is no function word of the reference data ("projectleider", "Projectleider") is kept as
+    ``schema:jobTitle``, whatever its case: a curated function is never read as an organisation.
     """
     fn = {"function": None, "role": None, "department": None, "affiliations": [], "other": None, "text": None}
-    if function:
+    if function and r.ref.function(function)[0] is None and r.ref.party(function) is None:
+        fn["other"] = fn["text"] = function      # a job title as written ("Projectleider"), no organisation
+    elif function:
         ftext = st.where(function) if _in_quotes(st, function) else Text(function, st.evidence.start, st.evidence.end, st.evidence.line)
         fn = read_function(r, ftext, doc, st._index if _in_quotes(st, function) else None)
     named = st.where(name)

@@ -537,14 +537,15 @@ def test_the_tour_steps_through_the_graph(chromium, tour_pages, shots):
     assert steps[0]["caption"].startswith("13 adoption teams worked in 12 districts of 11 municipalities")
     assert "Annet Bertram (Overtoomse Veld and Overvecht)" in steps[2]["caption"]
     outcomes = steps[4]["caption"]
-    assert outcomes == ("Sources evaluate 6 of the 13 teams: positive (Cobouw, 2007-05-03; Hilde van der Molen): "
-                        "Revisited (Emmen), Slachthuisbuurt (Haarlem) and 2 teams of Zuid (Pendrecht, Bloemhof, "
-                        "Hillesluis) (Rotterdam); less satisfied (Cobouw, 2007-05-03): Poelenburg (Zaanstad) and "
-                        "Zuidwest (Den Haag). On the pilot as a whole, no team's outcome: conclusion and mixed.")
+    assert outcomes == ("Sources evaluate 7 of the 13 teams: positive (Cobouw, 2007-05-03; Hilde van der Molen; "
+                        "Pilotwijken Nieuwe coalities voor de wijk): Revisited (Emmen), Rivierenwijk (Deventer), "
+                        "Slachthuisbuurt (Haarlem) and 2 teams of Zuid (Pendrecht, Bloemhof, Hillesluis) (Rotterdam); "
+                        "less satisfied (Cobouw, 2007-05-03): Poelenburg (Zaanstad) and Zuidwest (Den Haag). "
+                        "On the pilot as a whole, no team's outcome: conclusion and mixed.")
     lit = {data["nodes"][k]["l"] for k in steps[4]["nodes"]}
-    assert {"Revisited", "Slachthuisbuurt", "Zuid (Pendrecht, Bloemhof, Hillesluis)", "Poelenburg", "Zuidwest",
-            "Emmen", "Haarlem", "Rotterdam", "Zaanstad", "Den Haag"} <= lit
-    assert not lit & {"Overvecht", "Berflo Es", "Utrecht", "Annet Bertram"} and len(lit) == 16   # 6 teams too
+    assert {"Revisited", "Rivierenwijk", "Slachthuisbuurt", "Zuid (Pendrecht, Bloemhof, Hillesluis)", "Poelenburg",
+            "Zuidwest", "Emmen", "Deventer", "Haarlem", "Rotterdam", "Zaanstad", "Den Haag"} <= lit
+    assert not lit & {"Overvecht", "Berflo Es", "Utrecht", "Annet Bertram"} and len(lit) == 19   # 7 teams too
     chromium.open(tour_pages["coalitions-en"])
     chromium.driver.find_element(By.ID, "tour-next").click()
     for k, step in enumerate(steps):

@@ -62,7 +62,7 @@ build_parser()
 from vitalegraph import network as vn, picture as vp
 from vitalegraph.query import load_dataset
 layout_module = sys.modules["vitalegraph.picture.layout"]
-render_module = sys.modules["vitalegraph.picture.render"]
+render_module = sys.modules["vitalegraph.picture.payload"]
 out = {"imports": time.perf_counter() - t0}
 clock = {"layout": 0.0, "sizes": 0.0}
 def timed(name, f):

@@ -13,8 +13,9 @@ import pytest
 
 from conftest import ROOT
 from vitalegraph.errors import QueryError
-from vitalegraph.query.engine import (PREDECLARED, declared_prefixes, load_dataset, looks_like_sparql,
-                                      prefix_declarations, resolve_query, run_query, used_prefixes, with_prefixes)
+from vitalegraph.query.engine import load_dataset, resolve_query, run_query
+from vitalegraph.query.sparql import (PREDECLARED, declared_prefixes, looks_like_sparql, prefix_declarations,
+                                      used_prefixes, with_prefixes)
 from vitalegraph.namespaces import _SORTED_PREFIXES
 
 BERTRAM = "SELECT ?name WHERE { person:annet-bertram foaf:name ?name }"

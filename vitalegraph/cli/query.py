@@ -20,7 +20,7 @@ def cmd_query(args) -> int:
     from ..query.engine import load_dataset, named_queries, run_query
 
     if args.prefixes:
-        from ..query.engine import prefix_declarations
+        from ..query.sparql import prefix_declarations
 
         _out(prefix_declarations())
         return 0

@@ -84,7 +84,7 @@ def _walk(node):
 
 
 def _service_refusal(text: str, offset: int | None) -> Verdict:
-    from ..query.engine import _line_col
+    from ..query.sparql import _line_col
 
     where = ""
     if offset is not None:
@@ -97,7 +97,7 @@ def _service_refusal(text: str, offset: int | None) -> Verdict:
 def _syntax_refusal(text: str, exc: BaseException) -> Verdict:
     """The 400 for a text rdflib's parser could not read, worded as ``vitalegraph query`` words it."""
     from ..errors import QueryError
-    from ..query.engine import _blanked, _diagnose, check_read_only
+    from ..query.sparql import _blanked, check_read_only, diagnose
 
     try:
         check_read_only(text)   # SERVICE or an update anywhere: refused, and Oxigraph never sees it
@@ -109,7 +109,7 @@ def _syntax_refusal(text: str, exc: BaseException) -> Verdict:
         if message.startswith("refused: "):
             return Verdict(400, message.replace("vitalegraph query only reads", "this endpoint only answers queries"))
         return Verdict(400, message)
-    return Verdict(400, str(_diagnose(text, " ".join(str(exc).split()))))
+    return Verdict(400, str(diagnose(text, " ".join(str(exc).split()))))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -129,7 +129,7 @@ def inspect_query(text: str) -> Verdict:
     """
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    from ..query.engine import PREDECLARED, _blanked, _expand_escapes, syntax_error, with_prefixes
+    from ..query.sparql import PREDECLARED, _blanked, _expand_escapes, syntax_error, with_prefixes
 
     try:
         with _PARSING:

@@ -237,7 +237,8 @@ def run_remote_query(spec: str, endpoint: str, timeout: float = DEFAULT_TIMEOUT)
         run_remote_query("teams", "http://127.0.0.1:7878/query", timeout=5)
         # -> Table(columns=['team', 'municipality', 'district', 'theme'], rows=[...], boolean=None)
     """
-    from ..query.engine import check_read_only, resolve_query, with_prefixes
+    from ..query.engine import resolve_query
+    from ..query.sparql import check_read_only, with_prefixes
 
     _label, sparql = resolve_query(spec)
     form = check_read_only(sparql)

@@ -8,9 +8,10 @@ Examples
     table = run_query("teams", load_dataset("data/vitalegraph.ttl"))
 """
 
-from .engine import (ENGINES, Dataset, NamedQuery, check_read_only, load_dataset, named_queries,
+from .engine import (ENGINES, Dataset, NamedQuery, load_dataset, named_queries,
                      resolve_query, run_query, store_of)
 from .output import FORMATS, Cell, Table, render, shorten
+from .sparql import check_read_only
 
 __all__ = ["ENGINES", "Dataset", "NamedQuery", "check_read_only", "load_dataset", "named_queries",
            "resolve_query", "run_query", "store_of", "FORMATS", "Cell", "Table", "render", "shorten"]

@@ -27,6 +27,7 @@ source file and the character offsets into it).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .cases import CASE_COLUMNS, SEP, SOURCED, Case, CaseTable, Evidence, _text, _who
 
@@ -89,134 +90,163 @@ def case_table(dataset, period: str = "all", rows: list[dict] | None = None) -> 
     ValueError
         For an unknown period.
     """
-    from ..network.measures import brokerage, level_groups
-    from ..network.networks import actor_network, membership_rows, select_period
+    from ..network.networks import membership_rows, select_period
 
     all_rows = rows if rows is not None else membership_rows(dataset)
-    members = select_period(all_rows, period)
-    evidence = _evidence(dataset)
-    teams = _teams(_run("teams", dataset))
-    by_team: dict[str, list[dict]] = defaultdict(list)
-    teams_of_person: dict[str, set[str]] = defaultdict(set)
-    membership_of: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for r in members:
-        by_team[r["team"]].append(r)
-        teams_of_person[r["person"]].add(r["team"])
-        membership_of[(r["person"], r["team"])].append(r)
-    team_label = {t["team"]: t["teamLabel"] for t in teams}
-    teams_in_district: dict[str, list[str]] = defaultdict(list)
-    teams_in_municipality: dict[str, list[str]] = defaultdict(list)
-    for t in teams:
-        teams_in_district[t["district"]].append(t["team"])
-        teams_in_municipality[t["municipality"]].append(t["team"])
+    facts = _Facts.read(dataset, all_rows, select_period(all_rows, period))
+    cases = [_case(number, t, facts) for number, t in enumerate(facts.teams, 1)]
+    return CaseTable(cases, facts.pilot, period)
 
-    # brokerage by level of government on the actor network of the period
-    A = actor_network(members)
-    groups = level_groups(A)
-    import networkx as nx
 
-    nx.set_node_attributes(A, groups, "group")
-    roles = brokerage(A, "group")
+@dataclass
+class _Facts:
+    """What every case is made from, queried once: the period's memberships by team and person, the
+    brokerage roles, the later changes, projects, acts and evaluations, and the evidence of each."""
 
-    changes = _changes(dataset, all_rows)
-    projects = _by_district(_run("projects", dataset), "project")
-    acts = _by_district(_run("acts", dataset), "act")
-    case_evals, pilot = _evaluations(dataset, evidence)
+    teams: list[dict]
+    evidence: dict[str, list[Evidence]]
+    by_team: dict[str, list[dict]]
+    teams_of_person: dict[str, set[str]]
+    membership_of: dict[tuple[str, str], list[dict]]
+    team_label: dict[str, str]
+    groups: dict
+    roles: dict
+    changes: dict[str, list[dict]]
+    projects: dict[str, list[dict]]
+    acts: dict[str, list[dict]]
+    case_evals: dict[str, list[dict]]
+    pilot: list[dict]
 
-    cases = []
-    for number, t in enumerate(teams, 1):
-        team = t["team"]
-        rs = sorted(by_team.get(team, []), key=lambda r: (r["personLabel"], r["membership"]))
-        v: dict = {c: None for c in CASE_COLUMNS}
-        ev: dict[str, set[Evidence]] = defaultdict(set)
-        v.update(case=number, municipality=t["municipalityLabel"], district=t["districtLabel"],
-                 team=t["teamLabel"], theme=t["theme"] or "")
-        ev["team"].update(evidence.get(team, ()))
-        by_role: dict[str, list[dict]] = defaultdict(list)
-        for r in rs:
-            by_role[_ROLE_COLUMNS.get(r["roleLabel"], "")].append(r)
-        for role_col, found in by_role.items():
-            if not role_col:
-                continue
+    @classmethod
+    def read(cls, dataset, all_rows: list[dict], members: list[dict]) -> "_Facts":
+        import networkx as nx
+
+        from ..network.measures import brokerage, level_groups
+        from ..network.networks import actor_network
+
+        evidence = _evidence(dataset)
+        teams = _teams(_run("teams", dataset))
+        by_team: dict[str, list[dict]] = defaultdict(list)
+        teams_of_person: dict[str, set[str]] = defaultdict(set)
+        membership_of: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for r in members:
+            by_team[r["team"]].append(r)
+            teams_of_person[r["person"]].add(r["team"])
+            membership_of[(r["person"], r["team"])].append(r)
+        # brokerage by level of government on the actor network of the period
+        A = actor_network(members)
+        groups = level_groups(A)
+        nx.set_node_attributes(A, groups, "group")
+        case_evals, pilot = _evaluations(dataset, evidence)
+        return cls(teams, evidence, by_team, teams_of_person, membership_of,
+                   {t["team"]: t["teamLabel"] for t in teams}, groups, brokerage(A, "group"),
+                   _changes(dataset, all_rows), _by_district(_run("projects", dataset), "project"),
+                   _by_district(_run("acts", dataset), "act"), case_evals, pilot)
+
+    def cite(self, ev: set, *subjects: str) -> None:
+        """Add the evidence of each of *subjects* to *ev*."""
+        for s in subjects:
+            ev.update(self.evidence.get(s, ()))
+
+
+def _case(number: int, t: dict, facts: _Facts) -> Case:
+    """The case of team record *t*: every column's value and the evidence behind each."""
+    team = t["team"]
+    rs = sorted(facts.by_team.get(team, []), key=lambda r: (r["personLabel"], r["membership"]))
+    v: dict = {c: None for c in CASE_COLUMNS}
+    ev: dict[str, set[Evidence]] = defaultdict(set)
+    v.update(case=number, municipality=t["municipalityLabel"], district=t["districtLabel"],
+             team=t["teamLabel"], theme=t["theme"] or "")
+    facts.cite(ev["team"], team)
+    _composition(v, ev, rs, facts)
+    _other_teams(v, ev, team, rs, facts)
+    v["later_changes"] = SEP.join(ch["text"] for ch in facts.changes.get(team, []))
+    facts.cite(ev["later_changes"], *(ch["membership"] for ch in facts.changes.get(team, [])))
+    _district_work(v, ev, t["district"], facts)
+    _outcome_columns(v, ev, (team, t["district"], t["municipality"]), facts)
+    v = {k: (None if x == "" else x) for k, x in v.items()}
+    return Case(team, v, {k: sorted(s) for k, s in ev.items() if s and v.get(k) is not None},
+                t["district"], t["municipality"])
+
+
+def _composition(v: dict, ev: dict, rs: list[dict], facts: _Facts) -> None:
+    """Who fills each role, their parties, departments and organisations, and the departments reached."""
+    by_role: dict[str, list[dict]] = defaultdict(list)
+    for r in rs:
+        by_role[_ROLE_COLUMNS.get(r["roleLabel"], "")].append(r)
+    for role_col, found in by_role.items():
+        if role_col:
             v[role_col] = SEP.join(_person(r) for r in found)
-            for r in found:
-                ev[role_col].update(evidence.get(r["membership"], ()))
-        municipal, dgs, cabinet, experts = (by_role.get(k, []) for k in
-                                            ("municipal_side", "director_general", "cabinet_member",
-                                             "independent_expert"))
-        v["party"] = _labels(municipal, "party")
-        v["dg_department"] = _labels(dgs, "ministry")
-        v["cabinet_department"] = _labels(cabinet, "ministry")
-        v["expert_organisation"] = _labels(experts, "organisation")
-        for col, found in (("party", municipal), ("dg_department", dgs), ("cabinet_department", cabinet),
-                           ("expert_organisation", experts)):
-            if v[col]:
-                for r in found:
-                    ev[col].update(evidence.get(r["membership"], ()))
-        dg_deps = {a[0] for r in dgs for a in r["affiliations"] if a[2] == "ministry"}
-        cab_deps = {a[0] for r in cabinet for a in r["affiliations"] if a[2] == "ministry"}
-        reached = sorted({a[1] for r in dgs + cabinet for a in r["affiliations"] if a[2] == "ministry"})
-        v["departments"] = len(reached)
-        v["department_names"] = SEP.join(reached)
-        v["different_departments"] = bool(cab_deps - dg_deps) if dg_deps and cab_deps else None
-        for col in ("department_names", "different_departments"):
-            if v[col] not in (None, ""):
-                for r in dgs + cabinet:
-                    ev[col].update(evidence.get(r["membership"], ()))
-        # members in other teams
-        shared = []
-        for person in sorted({r["person"] for r in rs}, key=lambda p: (membership_of[(p, team)][0]["personLabel"], p)):
-            others = sorted(teams_of_person[person] - {team}, key=lambda x: (team_label.get(x, x), x))
-            if others:
-                shared.append(f"{membership_of[(person, team)][0]['personLabel']} "
-                              f"({SEP.join(team_label.get(o, o) for o in others)})")
-                for o in [team, *others]:
-                    for r in membership_of[(person, o)]:
-                        ev["members_in_other_teams"].update(evidence.get(r["membership"], ()))
-        v["members_in_other_teams"] = SEP.join(shared)
-        v["shared_members"] = len(shared)
-        brokers = []
-        for person in sorted({r["person"] for r in rs}, key=lambda p: (membership_of[(p, team)][0]["personLabel"], p)):
-            c = roles.get(person)
-            if c and c["total"]:
-                parts = ", ".join(f"{k} {c[k]}" for k in ("coordinator", "itinerant", "representative",
-                                                          "gatekeeper", "liaison") if c[k])
-                brokers.append(f"{membership_of[(person, team)][0]['personLabel']} ({groups[person]}): {parts}")
-        v["brokerage"] = SEP.join(brokers)
-        # later changes (listed in every period)
-        texts = []
-        for ch in changes.get(team, []):
-            texts.append(ch["text"])
-            ev["later_changes"].update(evidence.get(ch["membership"], ()))
-        v["later_changes"] = SEP.join(texts)
-        # projects and acts in the team's district
-        ps = projects.get(t["district"], [])
-        v["projects"] = len(ps)
-        v["project_names"] = SEP.join(p["label"] for p in ps)
-        v["project_amounts"] = SEP.join(f"{p['label']}: {_amount(p['amount'], p['currency'])}"
-                                        for p in ps if p.get("amount") not in (None, ""))
-        for p in ps:
-            ev["project_names"].update(evidence.get(p["project"], ()))
-            if p.get("amount") not in (None, ""):
-                ev["project_amounts"].update(evidence.get(p["project"], ()))
-        act_texts = []
-        for a in acts.get(t["district"], []):
-            act_texts.append(_act(a))
-            ev["ministerial_acts"].update(evidence.get(a["act"], ()))
-        v["ministerial_acts"] = SEP.join(act_texts)
-        # outcome
-        es = sorted({e["evaluation"]: e for k in (team, t["district"], t["municipality"])
-                     for e in case_evals.get(k, [])}.values(), key=lambda e: (str(e["date"] or ""), e["evaluation"]))
-        v["evaluations"] = SEP.join(_evaluation_text(e) for e in es)
-        v["outcome"] = _outcome(es)
-        for e in es:
-            ev["evaluations"].update(e["evidence"])
-            if e["stance"] in STANCES:
-                ev["outcome"].update(e["evidence"])
-        v = {k: (None if x == "" else x) for k, x in v.items()}
-        cases.append(Case(team, v, {k: sorted(s) for k, s in ev.items() if s and v.get(k) is not None},
-                          t["district"], t["municipality"]))
-    return CaseTable(cases, pilot, period)
+            facts.cite(ev[role_col], *(r["membership"] for r in found))
+    municipal, dgs, cabinet, experts = (by_role.get(k, []) for k in
+                                        ("municipal_side", "director_general", "cabinet_member",
+                                         "independent_expert"))
+    for col, found, kind in (("party", municipal, "party"), ("dg_department", dgs, "ministry"),
+                             ("cabinet_department", cabinet, "ministry"),
+                             ("expert_organisation", experts, "organisation")):
+        v[col] = _labels(found, kind)
+        if v[col]:
+            facts.cite(ev[col], *(r["membership"] for r in found))
+    dg_deps = {a[0] for r in dgs for a in r["affiliations"] if a[2] == "ministry"}
+    cab_deps = {a[0] for r in cabinet for a in r["affiliations"] if a[2] == "ministry"}
+    reached = sorted({a[1] for r in dgs + cabinet for a in r["affiliations"] if a[2] == "ministry"})
+    v["departments"] = len(reached)
+    v["department_names"] = SEP.join(reached)
+    v["different_departments"] = bool(cab_deps - dg_deps) if dg_deps and cab_deps else None
+    for col in ("department_names", "different_departments"):
+        if v[col] not in (None, ""):
+            facts.cite(ev[col], *(r["membership"] for r in dgs + cabinet))
+
+
+def _other_teams(v: dict, ev: dict, team: str, rs: list[dict], facts: _Facts) -> None:
+    """The members who sit in other teams too, and the brokerage roles of the team's members."""
+    def name(p: str) -> str:
+        return facts.membership_of[(p, team)][0]["personLabel"]
+
+    persons = sorted({r["person"] for r in rs}, key=lambda p: (name(p), p))
+    shared = []
+    for person in persons:
+        others = sorted(facts.teams_of_person[person] - {team}, key=lambda x: (facts.team_label.get(x, x), x))
+        if others:
+            shared.append(f"{name(person)} ({SEP.join(facts.team_label.get(o, o) for o in others)})")
+            for o in [team, *others]:
+                facts.cite(ev["members_in_other_teams"], *(r["membership"] for r in facts.membership_of[(person, o)]))
+    v["members_in_other_teams"] = SEP.join(shared)
+    v["shared_members"] = len(shared)
+    brokers = []
+    for person in persons:
+        c = facts.roles.get(person)
+        if c and c["total"]:
+            parts = ", ".join(f"{k} {c[k]}" for k in ("coordinator", "itinerant", "representative",
+                                                      "gatekeeper", "liaison") if c[k])
+            brokers.append(f"{name(person)} ({facts.groups[person]}): {parts}")
+    v["brokerage"] = SEP.join(brokers)
+
+
+def _district_work(v: dict, ev: dict, district: str, facts: _Facts) -> None:
+    """The follow-up projects and the ministerial acts in the team's district."""
+    ps = facts.projects.get(district, [])
+    v["projects"] = len(ps)
+    v["project_names"] = SEP.join(p["label"] for p in ps)
+    v["project_amounts"] = SEP.join(f"{p['label']}: {_amount(p['amount'], p['currency'])}"
+                                    for p in ps if p.get("amount") not in (None, ""))
+    facts.cite(ev["project_names"], *(p["project"] for p in ps))
+    facts.cite(ev["project_amounts"], *(p["project"] for p in ps if p.get("amount") not in (None, "")))
+    acts = facts.acts.get(district, [])
+    v["ministerial_acts"] = SEP.join(_act(a) for a in acts)
+    facts.cite(ev["ministerial_acts"], *(a["act"] for a in acts))
+
+
+def _outcome_columns(v: dict, ev: dict, keys: tuple[str, ...], facts: _Facts) -> None:
+    """The evaluations of the team, its district or its municipality, and the outcome they give."""
+    es = sorted({e["evaluation"]: e for k in keys for e in facts.case_evals.get(k, [])}.values(),
+                key=lambda e: (str(e["date"] or ""), e["evaluation"]))
+    v["evaluations"] = SEP.join(_evaluation_text(e) for e in es)
+    v["outcome"] = _outcome(es)
+    for e in es:
+        ev["evaluations"].update(e["evidence"])
+        if e["stance"] in STANCES:
+            ev["outcome"].update(e["evidence"])
 
 
 def _teams(records: list[dict]) -> list[dict]:

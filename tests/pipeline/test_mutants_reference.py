@@ -25,6 +25,7 @@ def test_slug():
     assert slug("Économie_2006") == "economie-2006"
     assert slug("aaaa bbbb cccc", limit=11) == "aaaa-bbbb"               # cut at a word
     assert slug("aaaa bbbb cccc", limit=10) == "aaaa-bbbb"
+    assert slug("aaaa bbbb cccc", limit=9) == "aaaa-bbbb"                # a word ending at the limit stays
     assert slug("aaaa bbbb cccc", limit=14) == "aaaa-bbbb-cccc"
     assert slug("abcdefghijkl", limit=5) == "abcde"                    # one long word: cut inside it
     assert slug("a" * 61) == "a" * 60 and slug("a" * 60) == "a" * 60

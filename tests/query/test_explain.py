@@ -37,7 +37,7 @@ def test_every_quote_is_its_span_and_every_fact_has_a_basis(capsys, trig):
 
 
 def test_a_role_by_column_order_is_explained_as_inferred(capsys, trig):
-    rows = _rows(capsys, trig, "membership:zaanstad-poelenburg-eerstelijns-gezondheidszorg-en-carla-noom")
+    rows = _rows(capsys, trig, "membership:zaanstad-poelenburg-eerstelijns-gezondheidszorg-en-integrale-carla-noom")
     [role] = [r for r in rows if r["predicate"].endswith("org#role")]
     assert (role["basis"], role["rule"], role["quote"]) == ("inferred", "column order", "Carla Noom (PvdA)")
     assert role["title"] == "Pilotwijken Nieuwe coalities voor de wijk" and role["date"] == "2009-03 or later"

@@ -39,12 +39,15 @@ def slug(text: str, limit: int = 60) -> str:
     'clemence-ross-van-dorp'
     >>> slug("Zuid (Pendrecht, Bloemhof, Hillesluis)")
     'zuid-pendrecht-bloemhof-hillesluis'
+    >>> slug("aaa bbb ccc", 7), slug("aaa bbb ccc", 8), slug("aaaaaaaaaa", 4)
+    ('aaa-bbb', 'aaa-bbb', 'aaaa')
     """
     text = unicodedata.normalize("NFKD", text.replace("&", " en "))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-    if len(text) > limit:
-        text = text[:limit].rsplit("-", 1)[0] or text[:limit]
+    if len(text) > limit:   # cut at the last whole word that fits (one ending at the limit included)
+        head = text[:limit + 1]
+        text = head.rsplit("-", 1)[0] if "-" in head else text[:limit]
     return text or "x"
 
 

@@ -7,6 +7,8 @@ Written against the mutants that survived ``benchmarks/mutation.py resolution.li
 
 from __future__ import annotations
 
+import pytest
+
 from vitalegraph.pipeline.reference import Department, FunctionWord, Municipality, Reference
 from vitalegraph.pipeline.resolution.listing import COLUMN_ORDER, add_team, extract, listing
 from vitalegraph.pipeline.resolution.model import Claim, Evidence, Lit, Ref
@@ -186,14 +188,19 @@ def test_a_listing_without_title_is_named_by_its_file_and_a_page_without_teams_g
     assert r.entities.keys() == resolver().entities.keys() and r.teams == []
 
 
-def test_a_municipality_key_with_a_slash_and_a_theme_cut_at_a_word_end():
+@pytest.mark.parametrize("theme, key", [
+    # the slug's fortieth character ends a word: the word is kept
+    ("Wonen en werken in de wijk met een grote lange naam", "wonen-en-werken-in-de-wijk-met-een-grote"),
+    # a word ends at the forty-first: cut after the word before it
+    ("Wonen en werken in de wijk met een groter gebied", "wonen-en-werken-in-de-wijk-met-een"),
+])
+def test_a_municipality_key_with_a_slash_and_a_theme_cut_at_a_word_end(theme, key):
     """Reference keys are not slugs; a theme's slug is cut at 40 characters, after a whole word."""
     ref = Reference(municipalities=[Municipality("nh/alkmaar", "Alkmaar", "", "", "", (), "g.csv")])
     r = Resolver(ref)
     load_municipalities(r)
-    theme = "Wonen en werken in de wijk met een grote lange naam"   # its slug has a word end at 40
     page = "Alkmaar,\nNoord\nToelichting (pdf-bestand)\n" + theme + "\n • Anna Jansen (wethouder)\n"
     doc = SourceDocument.from_bytes("020_a.txt", page.encode())
     [(_, info, teams)] = extract([doc])
     add_team(r, doc, teams[0], r.entity("project", "p", "P"), None)
-    assert [k for k in r.entities if k.startswith("team/")] == ["team/nh/alkmaar-noord-wonen-en-werken-in-de-wijk-met-een"]
+    assert [k for k in r.entities if k.startswith("team/")] == ["team/nh/alkmaar-noord-" + key]

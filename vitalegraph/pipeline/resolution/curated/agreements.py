@@ -52,8 +52,9 @@ def approach_step(r: Resolver, st: Statement, doc) -> None:
 def district_role(r: Resolver, st: Statement, doc) -> None:
     """A role an agreement gives the districts."""
     ag = _agreement(r, st)
+    where = st.where(st.get("name"))    # the name in the quote, before anything is made of it
     role = r.entity("role", slug(st.get("name")), st.get("name"))
     role.add("skos:prefLabel", Lit(st.get("name"), lang="nl"), doc.name)
-    role.mention(st.where(st.get("name")), doc.name)
+    role.mention(where, doc.name)
     st.cite(role, [st.evidence])
     ag.add("vg:districtRole", role, doc.name)

@@ -121,27 +121,46 @@ def description_quads(quads, distributions: dict | None = None, endpoint: str | 
     -------
     list of pyoxigraph.Quad
     """
-    import hashlib
+    stats = quads if isinstance(quads, Statistics) else statistics(quads)
+    add = _Triples()
+    _dataset(add, stats, modified or _epoch_date(os.environ.get("SOURCE_DATE_EPOCH")))
+    _subsets(add, stats)
+    _sources(add, stats)
+    _distributions(add, distributions or {}, base_url)
+    if endpoint:
+        _endpoint(add, endpoint)
+    return add.quads
 
+
+class _Triples:
+    """Collects triples as pyoxigraph Quads in the default graph; an IRI may be given as a string."""
+
+    def __init__(self):
+        self.quads: list = []
+
+    def __call__(self, s, p, o) -> None:
+        import pyoxigraph as ox
+
+        term = lambda t: ox.NamedNode(t) if isinstance(t, str) else t  # noqa: E731 - rdflib terms are str too
+        self.quads.append(ox.Quad(term(s), term(p), term(o)))
+
+
+def _count(k: int):
+    import pyoxigraph as ox
+
+    from ..namespaces import XSD
+
+    return ox.Literal(str(k), datatype=ox.NamedNode(str(XSD.integer)))
+
+
+def _dataset(add: _Triples, stats: Statistics, modified: str | None) -> None:
+    """The dataset itself: titles, keywords, licence, version, the VoID figures and vocabularies."""
     import pyoxigraph as ox
 
     from .. import __version__
-    from .export import MEDIA_TYPES
-    from ..namespaces import DCAT, DCTERMS, FOAF, ID, RDF, RDFS, SPDX, VOID, XSD
+    from ..namespaces import DCAT, DCTERMS, ID, RDF, VOID, XSD
 
-    n = ox.NamedNode
-    lit = ox.Literal
-    out: list = []
-
-    def add(s, p, o):
-        term = lambda t: n(t) if isinstance(t, str) else t  # noqa: E731 - rdflib terms are str too
-        out.append(ox.Quad(term(s), term(p), term(o)))
-
-    stats = quads if isinstance(quads, Statistics) else statistics(quads)
-    ds = n(DATASET)
-    integer = n(str(XSD.integer))
-    count = lambda k: lit(str(k), datatype=integer)  # noqa: E731
-
+    lit, ds = ox.Literal, ox.NamedNode(DATASET)
     add(ds, RDF.type, str(VOID.Dataset))
     add(ds, RDF.type, str(DCAT.Dataset))
     for lang in ("nl", "en"):
@@ -153,82 +172,110 @@ def description_quads(quads, distributions: dict | None = None, endpoint: str | 
     add(ds, DCTERMS.rights, lit(_RIGHTS, language="en"))
     add(ds, DCAT.version, lit(__version__))
     add(ds, DCTERMS.conformsTo, BASE + "def")
-    modified = modified or _epoch_date(os.environ.get("SOURCE_DATE_EPOCH"))
     if modified:
-        add(ds, DCTERMS.modified, lit(modified, datatype=n(str(XSD.date))))
-    add(ds, VOID.triples, count(stats.triples))
-    add(ds, VOID.entities, count(stats.entities))
-    add(ds, VOID.classes, count(stats.classes))
-    add(ds, VOID.properties, count(stats.properties))
-    add(ds, VOID.distinctSubjects, count(stats.subjects))
-    add(ds, VOID.distinctObjects, count(stats.objects))
+        add(ds, DCTERMS.modified, lit(modified, datatype=ox.NamedNode(str(XSD.date))))
+    add(ds, VOID.triples, _count(stats.triples))
+    add(ds, VOID.entities, _count(stats.entities))
+    add(ds, VOID.classes, _count(stats.classes))
+    add(ds, VOID.properties, _count(stats.properties))
+    add(ds, VOID.distinctSubjects, _count(stats.subjects))
+    add(ds, VOID.distinctObjects, _count(stats.objects))
     add(ds, VOID.uriSpace, lit(str(ID)))
     for ns in stats.vocabularies:
         add(ds, VOID.vocabulary, ns)
     for example in stats.examples:
         add(ds, VOID.exampleResource, example)
 
-    # one subset per named graph; within a document's graph, its text (NIF) as a subset of its own, so
-    # that the figures of the facts are not silently those of facts and text together
+
+def _subsets(add: _Triples, stats: Statistics) -> None:
+    """One subset per named graph; within a document's graph, its text (NIF) as a subset of its own, so
+    that the figures of the facts are not silently those of facts and text together."""
+    import pyoxigraph as ox
+
+    from ..namespaces import DCTERMS, ID, RDF, RDFS, VOID
+
+    lit = ox.Literal
     texts = {doc: triples for doc, triples in stats.texts}
     for name, triples in stats.graphs:
-        add(ds, VOID.subset, name)
+        add(DATASET, VOID.subset, name)
         add(name, RDF.type, str(VOID.Dataset))
-        add(name, VOID.triples, count(triples))
+        add(name, VOID.triples, _count(triples))
         stem = name.rsplit('/', 1)[-1]
         add(name, RDFS.label, lit(f"named graph {stem}"))
         text = texts.get(f"{ID}source/{stem}")
-        if text is not None:
-            part = n(f"{TEXTS}/{stem}")
-            add(name, VOID.subset, part)
-            add(part, RDF.type, str(VOID.Dataset))
-            add(part, VOID.triples, count(text))
-            add(part, DCTERMS.conformsTo, NIF_CORE)
-            add(part, RDFS.label, lit(f"the text of {stem} as NIF 2.1 (its paragraphs, sentences and the mentions "
-                                      f"of known entities), in named graph {stem}; the other "
-                                      f"{triples - text} triples of the graph are the document's facts", language="en"))
-            add(part, RDFS.label, lit(f"de tekst van {stem} als NIF 2.1 (alinea's, zinnen en de vermeldingen van "
-                                      f"bekende entiteiten), in benoemde graaf {stem}", language="nl"))
+        if text is None:
+            continue
+        part = ox.NamedNode(f"{TEXTS}/{stem}")
+        add(name, VOID.subset, part)
+        add(part, RDF.type, str(VOID.Dataset))
+        add(part, VOID.triples, _count(text))
+        add(part, DCTERMS.conformsTo, NIF_CORE)
+        add(part, RDFS.label, lit(f"the text of {stem} as NIF 2.1 (its paragraphs, sentences and the mentions "
+                                  f"of known entities), in named graph {stem}; the other "
+                                  f"{triples - text} triples of the graph are the document's facts", language="en"))
+        add(part, RDFS.label, lit(f"de tekst van {stem} als NIF 2.1 (alinea's, zinnen en de vermeldingen van "
+                                  f"bekende entiteiten), in benoemde graaf {stem}", language="nl"))
 
-    # the source documents and who published them
+
+def _sources(add: _Triples, stats: Statistics) -> None:
+    """The source documents and who published them."""
+    import pyoxigraph as ox
+
+    from ..namespaces import DCTERMS, FOAF, RDF, RDFS
+
     publisher = str(DCTERMS.publisher)
     published = {s for s, p, _ in stats.about if p.value == publisher}
     for doc in stats.documents:
-        add(ds, DCTERMS.source, doc)
+        add(DATASET, DCTERMS.source, doc)
         add(doc, RDF.type, str(FOAF.Document))
         if doc not in published:
-            add(doc, RDFS.comment, lit("The publisher of this document is not known.", language="en"))
+            add(doc, RDFS.comment, ox.Literal("The publisher of this document is not known.", language="en"))
     for s, p, o in stats.about:
         add(s, p, o)
 
-    # distributions: the dataset files, with size and checksum
-    for path, body in sorted((distributions or {}).items()):
+
+def _distributions(add: _Triples, distributions: dict, base_url: str | None) -> None:
+    """The dataset files, each with its media type, size and SHA-256."""
+    import hashlib
+
+    import pyoxigraph as ox
+
+    from ..namespaces import DCAT, DCTERMS, RDF, SPDX, XSD
+    from .export import MEDIA_TYPES
+
+    lit = ox.Literal
+    for path, body in sorted(distributions.items()):
         fmt = _format_of(path)
         if fmt is None:
             continue
-        dist = n(f"{DATASET}/{Path(path).name}")
-        checksum = n(f"{DATASET}/{Path(path).name}-sha256")
-        add(ds, DCAT.distribution, dist)
+        name = Path(path).name
+        dist, checksum = f"{DATASET}/{name}", f"{DATASET}/{name}-sha256"
+        add(DATASET, DCAT.distribution, dist)
         add(dist, RDF.type, str(DCAT.Distribution))
-        add(dist, DCTERMS.title, lit(Path(path).name))
+        add(dist, DCTERMS.title, lit(name))
         add(dist, DCAT.mediaType, _IANA + MEDIA_TYPES[fmt])
-        add(dist, DCAT.byteSize, lit(str(len(body)), datatype=n(str(XSD.nonNegativeInteger))))
+        add(dist, DCAT.byteSize, lit(str(len(body)), datatype=ox.NamedNode(str(XSD.nonNegativeInteger))))
         add(dist, SPDX.checksum, checksum)
         if base_url:
-            add(dist, DCAT.downloadURL, base_url.rstrip("/") + "/" + Path(path).name)
+            add(dist, DCAT.downloadURL, base_url.rstrip("/") + "/" + name)
         add(checksum, RDF.type, str(SPDX.Checksum))
         add(checksum, SPDX.algorithm, _SHA256)
-        add(checksum, SPDX.checksumValue, lit(hashlib.sha256(body).hexdigest(), datatype=n(str(XSD.hexBinary))))
+        add(checksum, SPDX.checksumValue, lit(hashlib.sha256(body).hexdigest(), datatype=ox.NamedNode(str(XSD.hexBinary))))
 
-    if endpoint:
-        service = n(f"{DATASET}/sparql")
-        add(ds, VOID.sparqlEndpoint, endpoint)
-        add(service, RDF.type, str(DCAT.DataService))
-        add(service, DCAT.endpointURL, endpoint)
-        add(service, DCAT.servesDataset, ds)
-        add(service, DCTERMS.conformsTo, "https://www.w3.org/TR/sparql11-protocol/")
-        add(service, DCTERMS.title, lit("VitaleGraph SPARQL endpoint", language="en"))
-    return out
+
+def _endpoint(add: _Triples, endpoint: str) -> None:
+    """The SPARQL endpoint that serves the dataset, as a DCAT data service."""
+    import pyoxigraph as ox
+
+    from ..namespaces import DCAT, DCTERMS, RDF, VOID
+
+    service = f"{DATASET}/sparql"
+    add(DATASET, VOID.sparqlEndpoint, endpoint)
+    add(service, RDF.type, str(DCAT.DataService))
+    add(service, DCAT.endpointURL, endpoint)
+    add(service, DCAT.servesDataset, DATASET)
+    add(service, DCTERMS.conformsTo, "https://www.w3.org/TR/sparql11-protocol/")
+    add(service, DCTERMS.title, ox.Literal("VitaleGraph SPARQL endpoint", language="en"))
 
 
 def description_bytes(quads: Iterable, distributions: dict | None = None, endpoint: str | None = None,

@@ -15,9 +15,12 @@ Examples
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from .. import paths
+
+_esc = html.escape
 
 __all__ = ["write_ontology_docs", "ontology_html", "DOCS_DIR"]
 
@@ -57,122 +60,169 @@ def ontology_html(ontology: str | Path = paths.ONTOLOGY) -> str:
     >>> "<h2 id=\\"classes\\">" in page and "adoptieteam" in page and "<script" not in page
     True
     """
-    import html
-
     import rdflib
-    from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
     from ..errors import DataFileError
-    from ..namespaces import PREFIXES
 
     g = rdflib.Graph()
     try:
         g.parse(str(ontology), format="turtle")
     except Exception as exc:  # noqa: BLE001 - rdflib raises many kinds of parse errors
         raise DataFileError(f"{ontology}: not a readable ontology ({' '.join(str(exc).split())[:200]})") from None
-    esc = html.escape
-    local = {str(iri) for iri in g.subjects() if isinstance(iri, rdflib.URIRef)}
-    prefixes = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+    return _Page(g).html(Path(ontology).name)
 
-    def curie(iri) -> str:
+
+class _Page:
+    """The documentation page of ontology graph *g*: its terms as CURIEs, links and tables."""
+
+    def __init__(self, g):
+        import rdflib
+
+        from ..namespaces import PREFIXES
+
+        self.g = g
+        self.local = {str(iri) for iri in g.subjects() if isinstance(iri, rdflib.URIRef)}
+        self.prefixes = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+
+    def curie(self, iri) -> str:
         iri = str(iri)
-        for ns, p in prefixes:
+        for ns, p in self.prefixes:
             if iri.startswith(ns) and len(iri) > len(ns):
                 return f"{p}:{iri[len(ns):]}"
         return iri
 
-    def anchor(iri) -> str:
-        return curie(iri).replace(":", "-")
+    def anchor(self, iri) -> str:
+        return self.curie(iri).replace(":", "-")
 
-    def link(iri) -> str:
+    def link(self, iri) -> str:
+        import rdflib
+
         if isinstance(iri, rdflib.BNode):
             return "<em>(anonymous)</em>"
-        if str(iri) in local:
-            return f'<a href="#{esc(anchor(iri))}"><code>{esc(curie(iri))}</code></a>'
-        return f'<a href="{esc(str(iri))}"><code>{esc(curie(iri))}</code></a>'
+        if str(iri) in self.local:
+            return f'<a href="#{_esc(self.anchor(iri))}"><code>{_esc(self.curie(iri))}</code></a>'
+        return f'<a href="{_esc(str(iri))}"><code>{_esc(self.curie(iri))}</code></a>'
 
-    def texts(s, p) -> str:
-        values = sorted(g.objects(s, p), key=lambda o: ({"nl": 0, "en": 1}.get(getattr(o, "language", None) or "", 2), str(o)))
-        return "<br>".join(f"{esc(str(o))}" + (f'<span class="lang">{esc(o.language)}</span>' if getattr(o, "language", None) else "")
+    def texts(self, s, p) -> str:
+        """The literals of *s* for *p*, Dutch first, each with its language."""
+        values = sorted(self.g.objects(s, p),
+                        key=lambda o: ({"nl": 0, "en": 1}.get(getattr(o, "language", None) or "", 2), str(o)))
+        return "<br>".join(f"{_esc(str(o))}" + (f'<span class="lang">{_esc(o.language)}</span>'
+                                                 if getattr(o, "language", None) else "")
                            for o in values)
 
-    def label(s, lang="en") -> str:
+    def label(self, s, lang="en") -> str:
+        from rdflib.namespace import RDFS, SKOS
+
         for p in (RDFS.label, SKOS.prefLabel):
-            for o in g.objects(s, p):
+            for o in self.g.objects(s, p):
                 if getattr(o, "language", None) == lang:
                     return str(o)
-        return curie(s)
+        return self.curie(s)
 
-    def rows(s, fields) -> str:
+    def rows(self, s, fields) -> str:
+        """Table rows of *s*: one per (name, predicate, "text" or "iri") that has a value."""
         out = []
         for name, p, kind in fields:
             if kind == "text":
-                cell = texts(s, p)
+                cell = self.texts(s, p)
             else:
-                cell = ", ".join(link(o) for o in sorted(g.objects(s, p), key=str))
+                cell = ", ".join(self.link(o) for o in sorted(self.g.objects(s, p), key=str))
             if cell:
-                out.append(f"<tr><th>{esc(name)}</th><td>{cell}</td></tr>")
+                out.append(f"<tr><th>{_esc(name)}</th><td>{cell}</td></tr>")
         return "".join(out)
 
-    def entity(s, fields) -> str:
-        return (f'<div class="entity" id="{esc(anchor(s))}"><h3><code>{esc(curie(s))}</code> &middot; {esc(label(s))}</h3>'
-                f'<p class="iri">{esc(str(s))}</p><table>{rows(s, fields)}</table></div>')
+    def entity(self, s, fields) -> str:
+        return (f'<div class="entity" id="{_esc(self.anchor(s))}"><h3><code>{_esc(self.curie(s))}</code> &middot; '
+                f'{_esc(self.label(s))}</h3><p class="iri">{_esc(str(s))}</p><table>{self.rows(s, fields)}</table></div>')
 
-    def of_type(*types):
-        return sorted({s for t in types for s in g.subjects(RDF.type, t) if isinstance(s, rdflib.URIRef)}, key=str)
+    def of_type(self, *types) -> list:
+        import rdflib
+        from rdflib.namespace import RDF
 
-    label_fields = [("label", RDFS.label, "text"), ("comment", RDFS.comment, "text")]
-    classes = of_type(OWL.Class, RDFS.Class)
-    obj_props = of_type(OWL.ObjectProperty)
-    data_props = of_type(OWL.DatatypeProperty, OWL.AnnotationProperty)
-    schemes = of_type(SKOS.ConceptScheme)
-    onto = next(iter(of_type(OWL.Ontology)), None)
+        return sorted({s for t in types for s in self.g.subjects(RDF.type, t) if isinstance(s, rdflib.URIRef)}, key=str)
 
-    parts = ['<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-             f"<title>{esc(label(onto) if onto is not None else 'VitaleGraph ontology')}</title>\n"
-             f"<style>\n{_CSS}\n</style>\n</head>\n<body>\n"]
-    # landmarks (axe-core: every element in one): header, nav, main with the terms, footer
-    parts.append("<header>\n")
-    if onto is not None:
-        parts.append(f"<h1>{esc(label(onto))}</h1>\n<p class=\"iri\">{esc(str(onto))}</p>\n<table>"
-                     + rows(onto, [("title", rdflib.URIRef("http://purl.org/dc/terms/title"), "text"),
+    def _header(self, onto) -> str:
+        import rdflib
+        from rdflib.namespace import OWL, RDFS
+
+        if onto is None:
+            return "<header>\n</header>\n"
+        return ("<header>\n" + f"<h1>{_esc(self.label(onto))}</h1>\n<p class=\"iri\">{_esc(str(onto))}</p>\n<table>"
+                + self.rows(onto, [("title", rdflib.URIRef("http://purl.org/dc/terms/title"), "text"),
                                    ("description", RDFS.comment, "text"), ("version", OWL.versionInfo, "text")])
-                     + "</table>\n")
-    sections = [("classes", "Classes", classes), ("object-properties", "Object properties", obj_props),
-                ("datatype-properties", "Datatype properties", data_props), ("concept-schemes", "Concept schemes", schemes)]
-    parts.append("</header>\n<nav><h2>Contents</h2>\n")
-    for sid, title, items in sections:
-        parts.append(f'<h3><a href="#{sid}">{title}</a> ({len(items)})</h3><ul>'
-                     + "".join(f'<li><a href="#{esc(anchor(s))}">{esc(curie(s))}</a></li>' for s in items) + "</ul>\n")
-    parts.append('<h3><a href="#namespaces">Namespaces</a></h3></nav>\n<main>\n')
+                + "</table>\n</header>\n")
 
-    parts.append('<h2 id="classes">Classes</h2>\n')
-    for s in classes:
-        parts.append(entity(s, label_fields + [("subclass of", RDFS.subClassOf, "iri"),
-                                               ("equivalent to", OWL.equivalentClass, "iri")]) + "\n")
-    for sid, title, items in sections[1:3]:
-        parts.append(f'<h2 id="{sid}">{title}</h2>\n')
-        for s in items:
-            parts.append(entity(s, label_fields + [("domain", RDFS.domain, "iri"), ("range", RDFS.range, "iri"),
-                                                   ("subproperty of", RDFS.subPropertyOf, "iri")]) + "\n")
-    parts.append('<h2 id="concept-schemes">Concept schemes</h2>\n')
-    concept_fields = [("label", SKOS.prefLabel, "text"), ("also called", SKOS.altLabel, "text"),
-                      ("definition", SKOS.definition, "text"), ("type", RDF.type, "iri"), ("broader", SKOS.broader, "iri")]
-    for scheme in schemes:
-        parts.append(entity(scheme, [("label", SKOS.prefLabel, "text"), ("comment", RDFS.comment, "text")]))
-        concepts = sorted(g.subjects(SKOS.inScheme, scheme), key=str)
-        parts.append("<table><tr><th>concept</th><th>labels, definition</th></tr>"
-                     + "".join(f'<tr id="{esc(anchor(c))}"><td><code>{esc(curie(c))}</code></td><td>'
-                               f'<table>{rows(c, concept_fields)}</table></td></tr>' for c in concepts)
-                     + "</table>\n")
-    parts.append('<h2 id="namespaces">Namespaces</h2>\n<table>'
-                 + "".join(f"<tr><th><code>{esc(p)}:</code></th><td><code>{esc(ns)}</code></td></tr>"
-                           for p, ns in PREFIXES.items())
-                 + "</table>\n</main>\n")
-    parts.append(f"<footer>Generated from <code>{esc(Path(ontology).name)}</code> by "
-                 "<code>vitalegraph.dataset.ontology_docs.write_ontology_docs</code>.</footer>\n</body>\n</html>\n")
-    return "".join(parts)
+    def _contents(self, sections) -> str:
+        parts = ["<nav><h2>Contents</h2>\n"]
+        for sid, title, items in sections:
+            parts.append(f'<h3><a href="#{sid}">{title}</a> ({len(items)})</h3><ul>'
+                         + "".join(f'<li><a href="#{_esc(self.anchor(s))}">{_esc(self.curie(s))}</a></li>'
+                                   for s in items) + "</ul>\n")
+        parts.append('<h3><a href="#namespaces">Namespaces</a></h3></nav>\n<main>\n')
+        return "".join(parts)
+
+    def _terms(self, sections) -> str:
+        """The classes, then the object and datatype properties."""
+        from rdflib.namespace import OWL, RDFS
+
+        label_fields = [("label", RDFS.label, "text"), ("comment", RDFS.comment, "text")]
+        parts = ['<h2 id="classes">Classes</h2>\n']
+        for s in sections[0][2]:
+            parts.append(self.entity(s, label_fields + [("subclass of", RDFS.subClassOf, "iri"),
+                                                        ("equivalent to", OWL.equivalentClass, "iri")]) + "\n")
+        for sid, title, items in sections[1:3]:
+            parts.append(f'<h2 id="{sid}">{title}</h2>\n')
+            for s in items:
+                parts.append(self.entity(s, label_fields + [("domain", RDFS.domain, "iri"), ("range", RDFS.range, "iri"),
+                                                            ("subproperty of", RDFS.subPropertyOf, "iri")]) + "\n")
+        return "".join(parts)
+
+    def _schemes(self, schemes) -> str:
+        """Each concept scheme with a table of its concepts."""
+        from rdflib.namespace import RDF, RDFS, SKOS
+
+        parts = ['<h2 id="concept-schemes">Concept schemes</h2>\n']
+        concept_fields = [("label", SKOS.prefLabel, "text"), ("also called", SKOS.altLabel, "text"),
+                          ("definition", SKOS.definition, "text"), ("type", RDF.type, "iri"),
+                          ("broader", SKOS.broader, "iri")]
+        for scheme in schemes:
+            parts.append(self.entity(scheme, [("label", SKOS.prefLabel, "text"), ("comment", RDFS.comment, "text")]))
+            concepts = sorted(self.g.subjects(SKOS.inScheme, scheme), key=str)
+            parts.append("<table><tr><th>concept</th><th>labels, definition</th></tr>"
+                         + "".join(f'<tr id="{_esc(self.anchor(c))}"><td><code>{_esc(self.curie(c))}</code></td><td>'
+                                   f'<table>{self.rows(c, concept_fields)}</table></td></tr>' for c in concepts)
+                         + "</table>\n")
+        return "".join(parts)
+
+    def html(self, source_name: str) -> str:
+        """The whole page: header (the ontology), contents, the terms section by section, namespaces."""
+        from rdflib.namespace import OWL, RDFS, SKOS
+
+        from ..namespaces import PREFIXES
+
+        onto = next(iter(self.of_type(OWL.Ontology)), None)
+        sections = [("classes", "Classes", self.of_type(OWL.Class, RDFS.Class)),
+                    ("object-properties", "Object properties", self.of_type(OWL.ObjectProperty)),
+                    ("datatype-properties", "Datatype properties",
+                     self.of_type(OWL.DatatypeProperty, OWL.AnnotationProperty)),
+                    ("concept-schemes", "Concept schemes", self.of_type(SKOS.ConceptScheme))]
+        parts = ['<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+                 '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                 f"<title>{_esc(self.label(onto) if onto is not None else 'VitaleGraph ontology')}</title>\n"
+                 f"<style>\n{_CSS}\n</style>\n</head>\n<body>\n"]
+        # landmarks (axe-core: every element in one): header, nav, main with the terms, footer
+        parts.append(self._header(onto))
+        parts.append(self._contents(sections))
+        parts.append(self._terms(sections))
+        parts.append(self._schemes(sections[3][2]))
+        parts.append('<h2 id="namespaces">Namespaces</h2>\n<table>'
+                     + "".join(f"<tr><th><code>{_esc(p)}:</code></th><td><code>{_esc(ns)}</code></td></tr>"
+                               for p, ns in PREFIXES.items())
+                     + "</table>\n</main>\n")
+        parts.append(f"<footer>Generated from <code>{_esc(source_name)}</code> by "
+                     "<code>vitalegraph.dataset.ontology_docs.write_ontology_docs</code>.</footer>\n</body>\n</html>\n")
+        return "".join(parts)
 
 
 def write_ontology_docs(ontology: str | Path = paths.ONTOLOGY, out_dir: str | Path = DOCS_DIR) -> Path:

@@ -51,83 +51,112 @@ def write_texts(writer, texts: list[DocumentText]) -> dict[str, int]:
     -----
     Linear in the number of sentences, mentions and evidence nodes; the terms are looked up once.
     """
-    c = {k: curie(k) for k in (
-        "rdf:type", "nif:beginIndex", "nif:endIndex", "nif:anchorOf", "nif:referenceContext", "nif:Context",
-        "nif:isString", "nif:sourceUrl", "nif:Paragraph", "nif:Sentence", "nif:Phrase", "nif:superString",
-        "nif:nextSentence", "nif:sentence", "vg:EntityMention", "vg:AmbiguousMention", "itsrdf:taIdentRef",
-        "vg:basis", "vg:Inferred", "vg:rule", "vg:candidate", "vg:inSentence", "xsd:integer")}
-    a, begin, end_, anchor, context = (c["rdf:type"], c["nif:beginIndex"], c["nif:endIndex"], c["nif:anchorOf"],
-                                       c["nif:referenceContext"])
-    integer = c["xsd:integer"]
-    numbers: dict[int, ox.Literal] = {}
-
-    def num(n: int) -> ox.Literal:
-        lit = numbers.get(n)
-        if lit is None:
-            lit = numbers[n] = ox.Literal(str(n), datatype=integer)
-        return lit
-
-    quads = writer.quads
-    sentence_nodes: dict[str, dict] = {}
-    graphs = {t.name: graph_iri(t.stem) for t in texts}
+    out = _Nif(writer.quads)
     counts = {}
     for t in texts:
-        before = len(quads)
-        g = graphs[t.name]
-        ctx = iri(f"text/{t.stem}")
-        text = t.text
-        # the IRIs iri() would make, without quoting the offsets of every string again
-        base = str(ID) + "{}/" + quote(t.stem, safe="/-_.~") + "-{}-{}"
-        para_iri, sent_iri, phrase_iri = (base.replace("{}", kind, 1) for kind in ("paragraph", "sentence", "phrase"))
+        before = len(out.quads)
+        out.document(t)
+        counts[t.name] = len(out.quads) - before
+    for name, n in out.evidence_sentences(writer.written, texts).items():
+        counts[name] += n
+    return counts
 
-        def string(node, kind, start: int, end: int) -> None:
-            quads[(node, a, kind, g)] = None
-            quads[(node, begin, num(start), g)] = None
-            quads[(node, end_, num(end), g)] = None
-            quads[(node, anchor, ox.Literal(text[start:end]), g)] = None
-            quads[(node, context, ctx, g)] = None
 
-        quads[(ctx, a, c["nif:Context"], g)] = None
+_TERMS = ("rdf:type", "nif:beginIndex", "nif:endIndex", "nif:anchorOf", "nif:referenceContext", "nif:Context",
+          "nif:isString", "nif:sourceUrl", "nif:Paragraph", "nif:Sentence", "nif:Phrase", "nif:superString",
+          "nif:nextSentence", "nif:sentence", "vg:EntityMention", "vg:AmbiguousMention", "itsrdf:taIdentRef",
+          "vg:basis", "vg:Inferred", "vg:rule", "vg:candidate", "vg:inSentence", "xsd:integer")
+
+
+def _template(kind: str, stem: str) -> str:
+    """The IRI that ``iri(f"{kind}/{stem}-{start}-{end}")`` makes, as a format string of start and end
+    (without quoting the offsets of every string again)."""
+    return str(ID) + kind + "/" + quote(stem, safe="/-_.~") + "-{}-{}"
+
+
+class _Nif:
+    """Writes NIF quads into *quads* (a dict used as an ordered set), the terms and numbers made once."""
+
+    def __init__(self, quads: dict):
+        self.quads = quads
+        self.c = {k: curie(k) for k in _TERMS}
+        self._numbers: dict[int, ox.Literal] = {}
+        self.sentence_nodes: dict[str, dict] = {}
+        self.graphs: dict[str, ox.NamedNode] = {}
+
+    def num(self, n: int) -> ox.Literal:
+        lit = self._numbers.get(n)
+        if lit is None:
+            lit = self._numbers[n] = ox.Literal(str(n), datatype=self.c["xsd:integer"])
+        return lit
+
+    def string(self, node, kind, start: int, end: int, text: str, ctx, g) -> None:
+        """A NIF string *node* of class *kind*: its offsets, its words and its context."""
+        quads, c = self.quads, self.c
+        quads[(node, c["rdf:type"], kind, g)] = None
+        quads[(node, c["nif:beginIndex"], self.num(start), g)] = None
+        quads[(node, c["nif:endIndex"], self.num(end), g)] = None
+        quads[(node, c["nif:anchorOf"], ox.Literal(text[start:end]), g)] = None
+        quads[(node, c["nif:referenceContext"], ctx, g)] = None
+
+    def document(self, t: DocumentText) -> None:
+        """The context, paragraphs, sentences and mentions of one document, in its named graph."""
+        quads, c = self.quads, self.c
+        g = self.graphs[t.name] = graph_iri(t.stem)
+        ctx, text = iri(f"text/{t.stem}"), t.text
+        quads[(ctx, c["rdf:type"], c["nif:Context"], g)] = None
         quads[(ctx, c["nif:isString"], ox.Literal(text), g)] = None
-        quads[(ctx, begin, num(0), g)] = None
-        quads[(ctx, end_, num(len(text)), g)] = None
+        quads[(ctx, c["nif:beginIndex"], self.num(0), g)] = None
+        quads[(ctx, c["nif:endIndex"], self.num(len(text)), g)] = None
         quads[(ctx, c["nif:sourceUrl"], iri(f"source/{t.stem}"), g)] = None
+        para_iri = _template("paragraph", t.stem)
         paras = [ox.NamedNode(para_iri.format(s, e)) for s, e in t.paragraphs]
         for node, (s, e) in zip(paras, t.paragraphs):
-            string(node, c["nif:Paragraph"], s, e)
-        nodes = sentence_nodes[t.name] = {}
+            self.string(node, c["nif:Paragraph"], s, e, text, ctx, g)
+        sent_iri = _template("sentence", t.stem)
+        nodes = self.sentence_nodes[t.name] = {}
         previous = None
         for sent in t.sentences:
             node = nodes[sent] = ox.NamedNode(sent_iri.format(sent.start, sent.end))
-            string(node, c["nif:Sentence"], sent.start, sent.end)
+            self.string(node, c["nif:Sentence"], sent.start, sent.end, text, ctx, g)
             quads[(node, c["nif:superString"], paras[sent.paragraph], g)] = None
             if previous is not None:
                 quads[(previous, c["nif:nextSentence"], node, g)] = None
             previous = node
+        self.mentions(t, ctx, g)
+
+    def mentions(self, t: DocumentText, ctx, g) -> None:
+        """Each mention as a phrase in its sentences: linked to its entity by a rule, or ambiguous."""
+        quads, c, nodes = self.quads, self.c, self.sentence_nodes[t.name]
+        phrase_iri = _template("phrase", t.stem)
         for m in t.mentions:
             node = ox.NamedNode(phrase_iri.format(m.start, m.end))
-            string(node, c["nif:Phrase"], m.start, m.end)
+            self.string(node, c["nif:Phrase"], m.start, m.end, t.text, ctx, g)
             for sent in t.sentences_in(m.start, m.end):
                 quads[(node, c["nif:sentence"], nodes[sent], g)] = None
             if m.entity is not None:
-                quads[(node, a, c["vg:EntityMention"], g)] = None
+                quads[(node, c["rdf:type"], c["vg:EntityMention"], g)] = None
                 quads[(node, c["itsrdf:taIdentRef"], iri(m.entity), g)] = None
                 quads[(node, c["vg:basis"], c["vg:Inferred"], g)] = None
                 quads[(node, c["vg:rule"], iri(f"rule/{m.rule}"), g)] = None
             else:
-                quads[(node, a, c["vg:AmbiguousMention"], g)] = None
+                quads[(node, c["rdf:type"], c["vg:AmbiguousMention"], g)] = None
                 for cand in m.candidates:
                     quads[(node, c["vg:candidate"], iri(cand), g)] = None
-        counts[t.name] = len(quads) - before
-    by_name = {t.name: (t, str(ID) + "evidence/" + quote(t.stem, safe="/-_.~") + "-{}-{}") for t in texts}
-    in_sentence = c["vg:inSentence"]
-    # in the order written, not sorted: the serialisation sorts, and the order only places quads in memory
-    for ev in writer.written:
-        t, evidence_iri = by_name.get(ev.doc, (None, None))
-        if t is None:
-            continue
-        node, g, nodes = ox.NamedNode(evidence_iri.format(ev.start, ev.end)), graphs[t.name], sentence_nodes[t.name]
-        for sent in t.sentences_in(ev.start, ev.end):
-            quads[(node, in_sentence, nodes[sent], g)] = None
-            counts[t.name] += 1
-    return counts
+
+    def evidence_sentences(self, written, texts: list[DocumentText]) -> dict[str, int]:
+        """``vg:inSentence`` from each evidence node in *written* to the sentences its words lie in;
+        the number of such triples per document. Call after :meth:`document` for every text."""
+        by_name = {t.name: (t, _template("evidence", t.stem)) for t in texts}
+        in_sentence = self.c["vg:inSentence"]
+        counts = dict.fromkeys(by_name, 0)
+        # in the order written, not sorted: the serialisation sorts, and the order only places quads in memory
+        for ev in written:
+            t, evidence_iri = by_name.get(ev.doc, (None, None))
+            if t is None:
+                continue
+            node, g, nodes = ox.NamedNode(evidence_iri.format(ev.start, ev.end)), self.graphs[t.name], self.sentence_nodes[t.name]
+            for sent in t.sentences_in(ev.start, ev.end):
+                self.quads[(node, in_sentence, nodes[sent], g)] = None
+                counts[t.name] += 1
+        return counts

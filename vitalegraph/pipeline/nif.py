@@ -84,6 +84,10 @@ class _Nif:
         self.sentence_nodes: dict[str, dict] = {}
         self.graphs: dict[str, ox.NamedNode] = {}
 
+    def put(self, quad: tuple) -> None:
+        """Add *quad* (subject, predicate, object, graph), once."""
+        self.quads[quad] = None
+
     def num(self, n: int) -> ox.Literal:
         lit = self._numbers.get(n)
         if lit is None:
@@ -92,23 +96,23 @@ class _Nif:
 
     def string(self, node, kind, start: int, end: int, text: str, ctx, g) -> None:
         """A NIF string *node* of class *kind*: its offsets, its words and its context."""
-        quads, c = self.quads, self.c
-        quads[(node, c["rdf:type"], kind, g)] = None
-        quads[(node, c["nif:beginIndex"], self.num(start), g)] = None
-        quads[(node, c["nif:endIndex"], self.num(end), g)] = None
-        quads[(node, c["nif:anchorOf"], ox.Literal(text[start:end]), g)] = None
-        quads[(node, c["nif:referenceContext"], ctx, g)] = None
+        c = self.c
+        self.put((node, c["rdf:type"], kind, g))
+        self.put((node, c["nif:beginIndex"], self.num(start), g))
+        self.put((node, c["nif:endIndex"], self.num(end), g))
+        self.put((node, c["nif:anchorOf"], ox.Literal(text[start:end]), g))
+        self.put((node, c["nif:referenceContext"], ctx, g))
 
     def document(self, t: DocumentText) -> None:
         """The context, paragraphs, sentences and mentions of one document, in its named graph."""
-        quads, c = self.quads, self.c
+        c = self.c
         g = self.graphs[t.name] = graph_iri(t.stem)
         ctx, text = iri(f"text/{t.stem}"), t.text
-        quads[(ctx, c["rdf:type"], c["nif:Context"], g)] = None
-        quads[(ctx, c["nif:isString"], ox.Literal(text), g)] = None
-        quads[(ctx, c["nif:beginIndex"], self.num(0), g)] = None
-        quads[(ctx, c["nif:endIndex"], self.num(len(text)), g)] = None
-        quads[(ctx, c["nif:sourceUrl"], iri(f"source/{t.stem}"), g)] = None
+        self.put((ctx, c["rdf:type"], c["nif:Context"], g))
+        self.put((ctx, c["nif:isString"], ox.Literal(text), g))
+        self.put((ctx, c["nif:beginIndex"], self.num(0), g))
+        self.put((ctx, c["nif:endIndex"], self.num(len(text)), g))
+        self.put((ctx, c["nif:sourceUrl"], iri(f"source/{t.stem}"), g))
         para_iri = _template("paragraph", t.stem)
         paras = [ox.NamedNode(para_iri.format(s, e)) for s, e in t.paragraphs]
         for node, (s, e) in zip(paras, t.paragraphs):
@@ -119,30 +123,30 @@ class _Nif:
         for sent in t.sentences:
             node = nodes[sent] = ox.NamedNode(sent_iri.format(sent.start, sent.end))
             self.string(node, c["nif:Sentence"], sent.start, sent.end, text, ctx, g)
-            quads[(node, c["nif:superString"], paras[sent.paragraph], g)] = None
+            self.put((node, c["nif:superString"], paras[sent.paragraph], g))
             if previous is not None:
-                quads[(previous, c["nif:nextSentence"], node, g)] = None
+                self.put((previous, c["nif:nextSentence"], node, g))
             previous = node
         self.mentions(t, ctx, g)
 
     def mentions(self, t: DocumentText, ctx, g) -> None:
         """Each mention as a phrase in its sentences: linked to its entity by a rule, or ambiguous."""
-        quads, c, nodes = self.quads, self.c, self.sentence_nodes[t.name]
+        c, nodes = self.c, self.sentence_nodes[t.name]
         phrase_iri = _template("phrase", t.stem)
         for m in t.mentions:
             node = ox.NamedNode(phrase_iri.format(m.start, m.end))
             self.string(node, c["nif:Phrase"], m.start, m.end, t.text, ctx, g)
             for sent in t.sentences_in(m.start, m.end):
-                quads[(node, c["nif:sentence"], nodes[sent], g)] = None
+                self.put((node, c["nif:sentence"], nodes[sent], g))
             if m.entity is not None:
-                quads[(node, c["rdf:type"], c["vg:EntityMention"], g)] = None
-                quads[(node, c["itsrdf:taIdentRef"], iri(m.entity), g)] = None
-                quads[(node, c["vg:basis"], c["vg:Inferred"], g)] = None
-                quads[(node, c["vg:rule"], iri(f"rule/{m.rule}"), g)] = None
+                self.put((node, c["rdf:type"], c["vg:EntityMention"], g))
+                self.put((node, c["itsrdf:taIdentRef"], iri(m.entity), g))
+                self.put((node, c["vg:basis"], c["vg:Inferred"], g))
+                self.put((node, c["vg:rule"], iri(f"rule/{m.rule}"), g))
             else:
-                quads[(node, c["rdf:type"], c["vg:AmbiguousMention"], g)] = None
+                self.put((node, c["rdf:type"], c["vg:AmbiguousMention"], g))
                 for cand in m.candidates:
-                    quads[(node, c["vg:candidate"], iri(cand), g)] = None
+                    self.put((node, c["vg:candidate"], iri(cand), g))
 
     def evidence_sentences(self, written, texts: list[DocumentText]) -> dict[str, int]:
         """``vg:inSentence`` from each evidence node in *written* to the sentences its words lie in;
@@ -157,6 +161,6 @@ class _Nif:
                 continue
             node, g, nodes = ox.NamedNode(evidence_iri.format(ev.start, ev.end)), self.graphs[t.name], self.sentence_nodes[t.name]
             for sent in t.sentences_in(ev.start, ev.end):
-                self.quads[(node, in_sentence, nodes[sent], g)] = None
+                self.put((node, in_sentence, nodes[sent], g))
                 counts[t.name] += 1
         return counts

@@ -111,10 +111,17 @@ def test_an_announced_adoption_with_a_successor_of_its_own_function_in_an_unknow
                           "kept as a new node"]
 
 
-def test_an_adoption_in_a_district_of_no_named_municipality_has_no_place_its_successor_by_a_rule(tmp_path):
+def test_an_adoption_in_a_district_of_no_named_municipality_is_refused(tmp_path):
+    with pytest.raises(StatementError, match=r"^055_fonds.toml: \[\[adoption\]\] #1: a district needs a municipality$"):
+        adoption(resolver(), statement(tmp_path, '[[adoption]]\nadopter = "Els Bakker"\nadopter_function = "Wethouder"\n'
+                                                 'organisation = "De Regenboog"\ndistrict = "Overvecht"\nquote = '
+                                                 '"Wethouder Els Bakker adopteert basisschool De Regenboog in Overvecht"\n'), DOC)
+
+
+def test_an_adoption_without_a_place_its_successor_by_a_rule(tmp_path):
     r = resolver()
     adoption(r, statement(tmp_path, '[[adoption]]\nadopter = "Els Bakker"\nadopter_function = "Wethouder"\n'
-                                    'organisation = "De Regenboog"\ndistrict = "Overvecht"\nsuccessor = "Jan Smit"\n'
+                                    'organisation = "De Regenboog"\nsuccessor = "Jan Smit"\n'
                                     'successor_basis = "inferred"\nsuccessor_rule = "r"\nquote = ["Wethouder Els Bakker adopteert basisschool '
                                     'De Regenboog in Overvecht", "Later zou Jan Smit de adoptie overnemen"]\n'), DOC)
     ad = r.entities["adoption/els-bakker-de-regenboog"]

@@ -26,9 +26,10 @@ def adoption(r: Resolver, st: Statement, doc) -> None:
     ad.add("vg:adopter", adopter, doc.name)
     ad.add("vg:adoptedOrganisation", org, doc.name)
     if st.get("district"):
-        muni = municipality(r, st.where(st.get("municipality")), doc) if st.get("municipality") else None
-        if muni is not None:
-            ad.add("schema:location", district(r, muni, st.where(st.get("district")), doc, create=False), doc.name)
+        if not st.get("municipality"):   # as for a project: a district's name alone names no place
+            raise StatementError(f"{st.label}: a district needs a municipality")
+        muni = municipality(r, st.where(st.get("municipality")), doc)
+        ad.add("schema:location", district(r, muni, st.where(st.get("district")), doc, create=False), doc.name)
     ad.basis = st.basis()[0]
     if st.get("successor"):
         succ, _ = curated_person(r, st, st.get("successor"), st.get("successor_function") or st.get("adopter_function"), doc)

@@ -2,6 +2,7 @@
 
 * :mod:`.data` — what the pictures draw from the dataset (short names, quotes), synthetic graphs;
 * :mod:`.views` — the views, one module each, found by the name it declares;
+* :mod:`.labels` — a label's font size, width and lines;
 * :mod:`.layout` — positions and node sizes;
 * :mod:`.payload` — the data a page draws: nodes, edges, legend, tags, tour, as JSON-ready records;
 * :mod:`.render` — the HTML page (``templates/picture.html``, ``static/picture.js``, ``static/picture.css``);
@@ -16,7 +17,8 @@ Examples
 """
 
 from .data import district_reach, district_ties, evidence_by_person, ontology_labels, short_names, source_names, synthetic_graph
-from .layout import BETWEENNESS_LIMIT, FONT_SIZE, SPRING_LIMIT, layout, node_sizes
+from .labels import FONT_SIZE
+from .layout import BETWEENNESS_LIMIT, SPRING_LIMIT, layout, node_sizes
 from .payload import LEGEND, THROUGH, picture_data
 from .pictures import render_view, write_pictures
 from .render import VIS_NETWORK_VERSION, picture_html, picture_iframe

@@ -3,7 +3,8 @@
 Positions are computed in Python (:func:`layout`: a seeded NetworkX spring layout, or for large
 graphs a seeded force layout on a grid), so physics is off in the page; the node size follows a
 centrality of :func:`vitalegraph.network.centrality` (:func:`node_sizes`). The same graph always
-gives the same positions and sizes.
+gives the same positions and sizes. How wide a label is drawn (:func:`vitalegraph.picture.labels.text_width`)
+is :mod:`vitalegraph.picture.labels`.
 """
 
 from __future__ import annotations
@@ -11,14 +12,10 @@ from __future__ import annotations
 import math
 from typing import Mapping
 
-__all__ = ["layout", "node_sizes", "ordered", "text_width", "wrap", "FONT_SIZE", "EDGE_FONT_SIZE", "SPRING_LIMIT",
-           "BETWEENNESS_LIMIT", "ASPECT"]
+from .labels import FONT_SIZE, text_width
 
-#: label font size (canvas pixels) by kind: the hubs' labels are drawn at the default view, the
-#: others' (persons, organisations) when zooming in or selecting
-FONT_SIZE = {"district": 16, "municipality": 13, "ministry": 16, "team": 16, "organisation": 11, "person": 12}
-#: font size (canvas pixels) of an edge label
-EDGE_FONT_SIZE = 12
+__all__ = ["layout", "node_sizes", "ordered", "SPRING_LIMIT", "BETWEENNESS_LIMIT", "ASPECT"]
+
 #: width / height the packed picture aims at (the graph area of a landscape window)
 ASPECT = 1.65
 #: the overlap (pixels) below which the last push of :func:`_separate` stops
@@ -26,55 +23,6 @@ _TOUCH = 1e-6
 #: how far (pixels) a box moves before :func:`_separate` looks again for the pairs that may overlap
 _MARGIN = 16.0
 _LABEL_WIDTH = 170
-_NARROW, _SPACE, _SEMI, _WIDE = set("ijlI.,:;'!|"), set(" "), set("frt()-/[]"), set("mwMW")
-
-
-def text_width(text: str, font: float) -> float:
-    """An estimate of the width in pixels of *text* drawn at *font* pixels in a sans-serif face.
-
-    >>> round(text_width("Overtoomse Veld", 13))
-    115
-    """
-    w = 0.0
-    for ch in text:
-        if ch in _NARROW:
-            w += 0.3
-        elif ch in _SPACE:
-            w += 0.33
-        elif ch in _SEMI:
-            w += 0.42
-        elif ch in _WIDE:
-            w += 0.95
-        elif ch.isupper():
-            w += 0.72
-        else:
-            w += 0.6
-    return w * font * 1.02
-
-
-def wrap(text: str, width: int = 22, lines: int = 3) -> str:
-    """*text* broken at spaces into at most *lines* lines of about *width* characters (``\\n``
-    between them), the last one ending in ``…`` when the text is longer.
-
-    >>> wrap("Zuid (Pendrecht, Bloemhof, Hillesluis) (Rotterdam)", 22)
-    'Zuid (Pendrecht,\\nBloemhof, Hillesluis)\\n(Rotterdam)'
-    >>> wrap("a " * 40, 10, 2)
-    'a a a a a\\na a a a a…'
-    """
-    out: list[str] = []
-    line = ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            out.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        out.append(line)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1].rstrip(",;:") + "…"
-    return "\n".join(out)
 #: above this many nodes the layout is a grid-based force layout instead of NetworkX's spring layout
 SPRING_LIMIT = 500
 #: above nodes × edges = this, node size follows degree centrality instead of betweenness

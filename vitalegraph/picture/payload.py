@@ -22,7 +22,8 @@ from __future__ import annotations
 from typing import Iterable, Mapping
 
 from ..network.networks import SEP as _SEP
-from .layout import EDGE_FONT_SIZE, FONT_SIZE, layout, node_sizes, ordered, text_width, wrap
+from .labels import EDGE_FONT_SIZE, FONT_SIZE, text_width, wrap
+from .layout import layout, node_sizes, ordered
 from .text import DEFAULT_LANG, words as _words
 
 __all__ = ["LEGEND", "THROUGH", "picture_data"]

@@ -46,6 +46,8 @@ def test_the_most_frequent_spelling_labels_a_district_and_ties_go_to_code_point_
     assert plan == {("municipality/zaanstad", "overtoomseveld"): ("overtoomse-veld", "Overtoomse Veld"),
                     ("municipality/zaanstad", "oudnoord"): ("oud-noord", "Oud Noord")}
     assert planned(("Zaanstad", "b c"), ("Zaanstad", "B C"))[("municipality/zaanstad", "bc")] == ("b-c", "B C")
+    plan = planned(("Zaanstad", "Overtoomseveld"), ("Zaanstad", "Overtoomse Veld"), ("Zaanstad", "Overtoomseveld"))
+    assert plan == {("municipality/zaanstad", "overtoomseveld"): ("overtoomseveld", "Overtoomseveld")}
 
 
 def test_a_parenthesis_is_dropped_only_where_no_other_district_has_the_same_base():
@@ -88,6 +90,9 @@ def test_names_of_different_keys_and_one_slug_are_numbered_in_the_order_of_their
     assert plan == {("municipality/zaanstad", "sn"): ("s-n", "S-n"),
                     ("municipality/zaanstad", "søn"): ("s-n-2", "Søn"),
                     ("municipality/den-haag", "søn"): ("s-n", "Søn")}
+    # in the order of the labels, not of their name keys ("Søn" before "s-n", "søn" after "sn")
+    assert planned(("Zaanstad", "s-n"), ("Zaanstad", "Søn")) == {("municipality/zaanstad", "søn"): ("s-n", "Søn"),
+                                                                 ("municipality/zaanstad", "sn"): ("s-n-2", "s-n")}
     long, cut = "Wijk " + "lang " * 12, "wijk" + "-lang" * 11
     plan = planned(("Zaanstad", long + "twee"), ("Zaanstad", long + "een"), ("Zaanstad", long + "drie"))
     assert sorted(plan.values()) == [(cut, long + "drie"), (cut + "-2", long + "een"), (cut + "-3", long + "twee")]

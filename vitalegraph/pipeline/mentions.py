@@ -22,11 +22,12 @@ the rule (``vg:Rule`` in the ontology) that made it:
   ambiguous even with one known bearer: others may bear it).
 
 A person's surname is read from the name as written, without a list of names: the last word, and
-from the first word in lower case on (a particle: "van der Bos" gives "Van der Bos" as written
-after a function word) or from a word with a hyphen before lower case ("Ross-van Dorp"). Names are
-matched as whole words (tokens of letters and digits, and each other character apart; white space
-is not compared), case-sensitively (*justitie* in "politie en justitie" is no department), the
-longest name first at each place, never across a sentence.
+from the first word in lower case on (a particle, an apostrophe before it aside: "van der Bos"
+gives "Van der Bos" as written after a function word, "Arie 't Hart" gives "'t Hart") or from a
+word with a hyphen before lower case ("Ross-van Dorp"). Names are matched as whole words (tokens
+of letters and digits, and each other character apart; white space is not compared),
+case-sensitively (*justitie* in "politie en justitie" is no department), the longest name first at
+each place, never across a sentence.
 
 Examples
 --------
@@ -89,7 +90,7 @@ def surnames(label: str) -> list[str]:
     if len(words) < 2:
         return []
     for i in range(1, len(words)):
-        if words[i][:1].islower():              # a particle: "van der Bos"
+        if words[i].lstrip("'’")[:1].islower():  # a particle: "van der Bos", "'t Hart"
             return [words[-1], " ".join([words[i][:1].upper() + words[i][1:]] + words[i + 1:])]
         if re.search(r"-[a-z]", words[i]):      # "Ross-van Dorp"
             return [" ".join(words[i:])]
@@ -151,7 +152,8 @@ class _Linker:
             for spelling, evs in e.spellings.items():
                 for ev in evs:
                     words = texts[ev.doc][ev.start:ev.end]
-                    if _LETTERS.sub("", words) == _LETTERS.sub("", spelling):
+                    # an empty span names nothing; a span of other words is a quote, not the name
+                    if ev.end > ev.start and _LETTERS.sub("", words) == _LETTERS.sub("", spelling):
                         self.recorded.setdefault(ev.doc, {}).setdefault((ev.start, ev.end), (e.key, spelling))
 
     def link(self, doc: DocumentText) -> list[Mention]:

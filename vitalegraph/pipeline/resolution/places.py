@@ -103,9 +103,9 @@ def plan_districts(r: Resolver, teams: Iterable[TeamListing]) -> None:
     Notes
     -----
     A district spelled several ways that compare equal (``Overtoomse Veld``, ``Overtoomseveld``) is
-    labelled by its most frequent spelling, ties broken by code-point order. Names whose keys would
-    still coincide (``Zuid (Oost)`` beside ``Zuid Oost``) get ``-2``, ``-3`` ... in the order of
-    their labels.
+    labelled by its most frequent spelling, ties broken by code-point order. Names that compare
+    different but whose keys would still coincide (``S-n`` beside ``Søn``: a key keeps ASCII letters
+    and digits only, and 60 characters) get ``-2``, ``-3`` ... in the order of their labels.
 
     Examples
     --------

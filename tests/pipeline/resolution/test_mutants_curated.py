@@ -100,7 +100,7 @@ def test_a_mention_of_a_district_names_it_within_its_municipality(tmp_path):
                        'quote = "Kanaleneiland en Kanaaleiland"\n')
     mention(r, st, DOC)
     assert kanaal.spellings["Kanaaleiland"] == {ev("Kanaaleiland"): None}
-    assert r.names[("district", name_key("municipality/utrecht Kanaaleiland"))] == kanaal.key
+    assert r.names[("district", "municipality/utrecht", name_key("Kanaaleiland"))] == kanaal.key
     assert r.known("district", "Kanaaleiland") is kanaal
     assert district(r, utrecht, Text("Kanaaleiland", 0, 3, 1), DOC, create=False) is kanaal and r.warnings == []
 

@@ -118,8 +118,9 @@ def test_a_planned_district_takes_its_planned_key_and_label():
     same = district(r, zaanstad, Text("Zuid (Poelenburg)", 8, 25, 2), DOC)
     assert same is lower
     assert lower.facts[("skos:prefLabel", Lit("Zuid (Poelenburg)"))] == {"004_x.txt"}
-    assert r.known("district", "zaanstad/zuid (poelenburg)") is None
-    assert r.known("district", "municipality/zaanstad zuid poelenburg") is lower
+    assert r.known_in("district", "municipality/zaanstad", "Zuid Poelenburg") is lower
+    assert r.known_in("district", "municipality/den-haag", "Zuid (Poelenburg)") is None
+    assert r.known("district", "municipality/zaanstad zuid poelenburg") is None     # a name within its municipality only
     assert r.warnings == []
 
 
@@ -170,3 +171,30 @@ def test_a_place_that_is_the_municipalitys_name_is_the_municipality():
     _, hyphen = place_or_municipality(r, Text("Wor-mer", 0, 7, 1), DOC)
     assert hyphen is place and list(place.spellings) == ["Wormer", "wormer", "Wor-mer"]
     assert sorted(r.entities) == ["municipality/zaanstad", "place/wormer"]
+
+
+def test_districts_of_two_municipalities_whose_keys_run_into_each_other_stay_two():
+    """'Bergen' + 'Op Zoom Noord' and 'Bergen op Zoom' + 'Noord' make the same slug and the same name
+    key: each district is found within its own municipality, and the second one's key is numbered."""
+    ref = Reference(municipalities=[Municipality("bergen", "Bergen", "", "", "", (), "b.csv"),
+                                    Municipality("bergen-op-zoom", "Bergen op Zoom", "", "", "", (), "z.csv")])
+    r = Resolver(ref)
+    load_municipalities(r)
+    bergen, boz = r.entities["municipality/bergen"], r.entities["municipality/bergen-op-zoom"]
+    plan_districts(r, [team("Bergen", "Op Zoom Noord"), team("Bergen op Zoom", "Noord")])
+    first = district(r, bergen, Text("Op Zoom Noord", 8, 12, 2), DOC)
+    second = district(r, boz, Text("Noord", 8, 12, 2), DOC)
+    assert (first.key, second.key) == ("district/bergen-op-zoom-noord", "district/bergen-op-zoom-noord-2")
+    assert first.objects("schema:containedInPlace") == [Ref("municipality/bergen")]
+    assert second.objects("schema:containedInPlace") == [Ref("municipality/bergen-op-zoom")]
+    # named again, each is found in its own municipality; a third name is a district of its own
+    assert district(r, boz, Text("noord", 8, 12, 2), DOC) is second
+    assert district(r, bergen, Text("Op Zoom Noord", 8, 12, 2), DOC) is first
+    third = district(r, bergen, Text("Noord", 8, 12, 2), DOC, create=False)
+    assert third.key == "district/bergen-noord" and third not in (first, second)
+    # unplanned, the same: the key of the other municipality's district is not taken over
+    r2 = Resolver(ref)
+    load_municipalities(r2)
+    a = district(r2, r2.entities["municipality/bergen"], Text("Op Zoom Noord", 8, 12, 2), DOC)
+    b = district(r2, r2.entities["municipality/bergen-op-zoom"], Text("Noord", 8, 12, 2), DOC)
+    assert (a.key, b.key) == ("district/bergen-op-zoom-noord", "district/bergen-op-zoom-noord-2")

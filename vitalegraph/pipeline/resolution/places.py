@@ -23,7 +23,7 @@ from typing import Iterable
 from ..extraction import TeamListing, Text
 from ..reference import name_key, slug
 from ..sources import SourceDocument
-from .model import Entity, Lit
+from .model import Entity, Lit, Ref
 from .resolver import Resolver
 
 __all__ = ["load_municipalities", "municipality", "place_or_municipality", "plan_districts", "district",
@@ -134,6 +134,16 @@ def plan_districts(r: Resolver, teams: Iterable[TeamListing]) -> None:
     r.district_plan = plan
 
 
+def _unshared(r: Resolver, local: str, municipality: Entity) -> str:
+    """*local*, or with ``-2``, ``-3`` ... if a district of another municipality has that key: a key is a
+    municipality's slug and the district's, and "Bergen" + "Op Zoom Noord" is "Bergen op Zoom" + "Noord"."""
+    n, candidate = 2, local
+    while (other := r.entities.get(f"district/{candidate}")) is not None and \
+            Ref(municipality.key) not in other.objects("schema:containedInPlace"):
+        candidate, n = f"{local}-{n}", n + 1
+    return candidate
+
+
 def district(r: Resolver, municipality: Entity, text: Text, doc: SourceDocument, create: bool = True) -> Entity:
     """The district *text* names in *municipality*, new if need be (see the module's docstring).
 
@@ -142,13 +152,13 @@ def district(r: Resolver, municipality: Entity, text: Text, doc: SourceDocument,
     parenthesis if that is free, else of its whole name, else that with ``-2``, ``-3`` ...: it
     never becomes another district of another name.
     """
-    ent = r.known("district", f"{municipality.key} {text.value}")
+    ent = r.known_in("district", municipality.key, text.value)
     if ent is None:
         muni_local = municipality.key.split('/', 1)[1]
         muni_id = _municipality_id(r, municipality.label)
         planned = r.district_plan.get((muni_id, name_key(text.value)))
         if planned is not None:
-            local, label = f"{muni_local}-{planned[0]}", planned[1]
+            local, label = _unshared(r, f"{muni_local}-{planned[0]}", municipality), planned[1]
         else:
             label = text.value
             candidates = [f"{muni_local}-{slug(_base(label))}", f"{muni_local}-{slug(label)}"]
@@ -158,7 +168,7 @@ def district(r: Resolver, municipality: Entity, text: Text, doc: SourceDocument,
                 local = f"{candidates[1]}-{n}" if f"district/{candidates[1]}-{n}" not in r.entities else None
                 n += 1
         ent = r.entity("district", local, label)
-        r.names[("district", name_key(f"{municipality.key} {text.value}"))] = ent.key
+        r.names[("district", municipality.key, name_key(text.value))] = ent.key
         if not create:
             r.warn(doc, text.line, f"district '{text.value}' in {municipality.label} is not in any "
                    "team listing: kept as a new node")

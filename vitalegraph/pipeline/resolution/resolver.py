@@ -26,7 +26,9 @@ class Resolver:
     def __init__(self, reference: Reference):
         self.ref = reference
         self.entities: dict[str, Entity] = {}
-        self.names: dict[tuple[str, str], str] = {}   # (kind, name_key) -> key
+        # (kind, name_key) -> key; a district's name is known within its municipality only:
+        # (kind, municipality key, name_key) -> key
+        self.names: dict[tuple[str, ...], str] = {}
         self.warnings: list[str] = []
         self.teams: list[tuple[Entity, str, str, str]] = []  # team, municipality key, district label, theme
         #: the listings' districts: (municipality id, name key) -> (key suffix, label); see places.plan_districts
@@ -42,6 +44,11 @@ class Resolver:
 
     def known(self, kind: str, name: str) -> Entity | None:
         key = self.names.get((kind, name_key(name)))
+        return self.entities.get(key) if key else None
+
+    def known_in(self, kind: str, scope: str, name: str) -> Entity | None:
+        """The entity of *kind* that *name* names within *scope* (a district in its municipality's key)."""
+        key = self.names.get((kind, scope, name_key(name)))
         return self.entities.get(key) if key else None
 
     def alias(self, ent: Entity, name: str) -> None:

@@ -29,7 +29,7 @@ def mention(r: Resolver, st: Statement, doc) -> None:
     r.alias(ent, st.get("name"))
     if kind == "district":
         muni = ent.objects("schema:containedInPlace")[0].key
-        r.names[("district", name_key(f"{muni} {st.get('name')}"))] = ent.key
+        r.names[("district", muni, name_key(st.get("name")))] = ent.key
 
 
 @handles("pilot_city", rank=20)

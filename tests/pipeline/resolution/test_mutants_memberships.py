@@ -179,6 +179,9 @@ def test_the_team_of_a_municipality_outside_the_reference_data(tmp_path):
      "'maart' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
     ('district = "Oost"\nmunicipality = "Utrecht"\nrole = "cabinet-member"\nas_of = 2008\nreplaces = "Kees Mol"\n',
      "replaces 'Kees Mol', who is not a member of that team"),
+    # the new member herself: her own new membership is not the one she replaces
+    ('district = "Oost"\nmunicipality = "Utrecht"\nrole = "cabinet-member"\nas_of = 2008\nreplaces = "Els Bakker"\n',
+     "replaces 'Els Bakker', who is not a member of that team"),
     ('district = "Overvecht"\nmunicipality = "Utrecht"\ntheme = "Wonen"\nrole = "cabinet-member"\nas_of = 2008\n'
      'replaces = "Piet de Vries"\n', "replaces 'Piet de Vries', who is not a member of that team"),
     ('district = "Oost"\nmunicipality = "Utrecht"\nrole = "cabinet-member"\nas_of = 2008\nreplaces = "Jan Smit"\n'

@@ -250,6 +250,7 @@ def test_cited_documents_named_counted_part_of_and_underlying_another(tmp_path):
 @pytest.mark.parametrize("toml, message", [
     ('count = 0\n', "count must be a positive whole number"),
     ('count = "drie"\n', "count must be a positive whole number"),
+    ('count = true\n', "count must be a positive whole number"),
     ('count = 2\ncount_words = "twee"\n', "the name 'twee' does not stand in any of its quotes"),
     ('format = "doc"\n', "the name 'doc' does not stand in any of its quotes"),
     ('size = "13 blz"\n', "the name '13 blz' does not stand in any of its quotes"),

@@ -56,7 +56,7 @@ def membership(r: Resolver, st: Statement, doc) -> None:
     if st.get("note"):
         m.add("rdfs:comment", Lit(st.get("note"), lang="en"), doc.name)
     if st.get("replaces"):
-        old = [e for e in r.entities.values() if e.kind == "membership"
+        old = [e for e in r.entities.values() if e.kind == "membership" and e is not m   # not the new one itself
                and Ref(team.key) in e.objects("org:organization")
                and any(name_key(r.entities[o.key].label) == name_key(st.get("replaces"))
                        for o in e.objects("org:member"))]

@@ -107,7 +107,7 @@ def cited_document(r: Resolver, st: Statement, doc) -> None:
     ``ID-1`` ... ``ID-N``. The citing source ``dct:references`` each.
     """
     count = st.get("count", 1)
-    if not isinstance(count, int) or count < 1:
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:   # TOML's true is no count
         raise StatementError(f"{st.label}: count must be a positive whole number")
     name = st.get("name")
     named = st.where(name)

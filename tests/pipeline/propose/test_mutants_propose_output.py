@@ -30,10 +30,14 @@ def _candidates():
                 ["check it", "and this"], ["krant-2008"])]
 
 
-@pytest.mark.parametrize("value, toml", [
+VALUES = [
     (True, "true"), (False, "false"), (0, "0"), (12, "12"), (2.5, "2.5"), ("Eén \"x\"", '"Eén \\"x\\""'),
     ("", '""'), ([], "[]"), ([1, "a"], '[1, "a"]'), ({"a": 1, "b": [True]}, "{ a = 1, b = [true] }"),
-    ([{"name": "Zuid", "type": "gemeente"}], '[{ name = "Zuid", type = "gemeente" }]')])
+    ([{"name": "Zuid", "type": "gemeente"}], '[{ name = "Zuid", type = "gemeente" }]')]
+
+
+# ASCII test ids (mutmut passes them back to pytest on its command line)
+@pytest.mark.parametrize("value, toml", VALUES, ids=[f"value{i}" for i in range(len(VALUES))])
 def test_each_value_as_toml_writes_it(value, toml):
     assert toml_value(value) == toml
     assert tomllib.loads(f"v = {toml}")["v"] == value

@@ -127,6 +127,30 @@ PERSONS = [
     ("Minister voor Wonen, Wijken en Integratie Ella Vogelaar kwam.",),
     ("Wethouder Het Bos kwam.",),
     ("De heer Bos, (ex)wethouder van Zwolle, kwam.",),
+    ("Jan Bos, (ex)wethouder van Woonstad, kwam.",
+     [{"name": "Jan Bos", "name_span": (0, 7), "word": "wethouder", "function_word": "wethouder", "function_start": 9,
+       "organisation": "Woonstad", "function_end": 35}, "Jan Bos, (ex)wethouder van Woonstad"]),
+    ("de man, wethouder in Emmen, kwam.",),                       # no name before the comma
+    ("de man, directeur, en Piet Bos, wethouder in Emmen.",         # ... then one
+     [{"name": "Piet Bos", "name_span": (22, 30), "word": "wethouder", "function_word": "wethouder",
+       "function_start": 32, "function_end": 41}, "Piet Bos, wethouder in Emmen."]),
+    ("Den Haag, wethouder van de stad, kwam.",),                  # a municipality is no person
+    ("Wethouder Den Haag kwam.",),
+    ("Piet Bos, directeur in Financiën kwam.",                     # "in": a place, never a department
+     [{"name": "Piet Bos", "name_span": (0, 8), "word": "directeur", "function_word": None, "function_start": 10,
+       "function_end": 19}, "Piet Bos, directeur in Financiën"]),
+    ("Jan Bos, directeur bij Financiën kwam.",
+     [{"name": "Jan Bos", "name_span": (0, 7), "word": "directeur", "function_word": None, "function_start": 9,
+       "department": "financien", "department_text": "Financiën", "function_end": 32}, "Jan Bos, directeur bij Financiën"]),
+    ("Minister Jan Jansen van Emmen kwam.",                          # "van PLACE" ends the name
+     [{"name": "Jan Jansen", "name_span": (9, 19), "word": "minister", "function_word": "minister"}, "Minister Jan Jansen"]),
+    ("De wethouder, minister Piet Bos kwam.",
+     [{"name": "Piet Bos", "name_span": (23, 31), "word": "minister", "function_word": "minister"}, "minister Piet Bos"]),
+    ("De wethouder kwam en minister Piet Bos ook.",
+     [{"name": "Piet Bos", "name_span": (30, 38), "word": "minister", "function_word": "minister"}, "minister Piet Bos"]),
+    ("Minister Den Haag en wethouder Piet Bos kwamen.",
+     [{"name": "Piet Bos", "name_span": (31, 39), "word": "wethouder", "function_word": "wethouder"},
+      "wethouder Piet Bos"]),
     ("Minister Van Financiën kwam.",
      [{"name": "Van Financiën", "name_span": (9, 22), "word": "minister", "function_word": "minister"},
       "Minister Van Financiën"]),
@@ -174,6 +198,56 @@ def test_citations():
     assert _seen("Volgens  Het  Parool (3 juni 2009) en (Het  Parool, 4 juni 2009)", find_citations) == [
         ("citation", {"publisher": "Het Parool", "date": "2009-06-04"}, "(Het  Parool, 4 juni 2009)"),
         ("citation", {"publisher": "Het Parool", "date": "2009-06-03"}, "Volgens  Het  Parool (3 juni 2009)")]
+
+
+def test_a_citation_is_a_date_and_nothing_more():
+    assert _seen("Volgens Trouw (mei 2008 of zo) en (Krant, rond mei 2008) en Volgens Krant (rond juni 2009)",
+                 find_citations) == []
+
+
+def test_a_sentence_that_ends_in_a_word_ends_the_finding_there():
+    text = "Jan Bos, wethouder kwam. De stichting Alfabet."
+    d = D(text)
+    assert find_persons(d, (0, 12), None) == []                          # "Jan Bos, wet": no title
+    assert [f.value["name"] for f in find_persons(d, (0, 18), None)] == ["Jan Bos"]
+    assert [f.value["name"] for f in find_organisations(d, (25, 41), None)] == ["Alf"]
+
+
+def test_organisations_their_names_end_at_punctuation():
+    assert _seen("de stichting Het. Daarna", find_organisations) == []           # a word that is no name, with a stop
+    assert _seen("de stichting Alfa. x en de bank Beta.. ", find_organisations) == [
+        ("organisation", {"name": "Alfa", "type": "stichting"}, "stichting Alfa"),
+        ("organisation", {"name": "Beta", "type": "bank"}, "bank Beta")]
+    assert _seen("de stichting A.B en werken", find_organisations) == []         # runs on: unclear
+    assert _seen("de stichting AlfaX en werken", find_organisations) == []
+    assert _seen("de stichting Alfa, en werken", find_organisations)[0][1] == {"name": "Alfa", "type": "stichting"}
+    assert [v["name"] for _w, v, _t in _seen("de stichting Wonen en werken, en de gemeente Emmen",
+                                             find_organisations)] == ["Emmen"]
+
+
+PHRASES = [
+    ("Landbouw, Natuur en Voedselkwaliteit kwam", None, "Landbouw, Natuur en Voedselkwaliteit"),
+    ("Sociale Zaken, A. Jansen", None, "Sociale Zaken"),
+    ("Sociale Zaken en Werkgelegenheid", None, "Sociale Zaken en Werkgelegenheid"),
+    ("OC&W en anderen", None, "OC&W"),
+    ("Verkeer & Waterstaat en Zee", None, "Verkeer & Waterstaat en Zee"),
+    ("Alfa, Beta, Gamma", None, "Alfa"),
+    ("Alfa, Beta en Gamma, Delta", None, "Alfa, Beta en Gamma"),
+    ("Alfa, Beta, Gamma en Delta", None, "Alfa, Beta, Gamma en Delta"),
+    ("Alfa en beta", None, "Alfa"),
+    ("Alfa  Beta", None, "Alfa  Beta"),
+    ("Alfa Beta", 7, "Alfa Be"),
+    ("Alfa Beta", 5, "Alfa"),
+    ("Alfa,Beta", None, "Alfa"),
+    ("alfa Beta", None, ""),
+    ("Alfa\nBeta", None, "Alfa\nBeta")]
+
+
+@pytest.mark.parametrize("text, limit, phrase", PHRASES, ids=[f"phrase{i}" for i in range(len(PHRASES))])
+def test_the_phrase_a_department_is_written_in(text, limit, phrase):
+    from vitalegraph.pipeline.propose.finders import _phrase
+    assert _phrase(D(text), 0, len(text) if limit is None else limit) == phrase
+    assert _phrase(D("x " + text), 2, 2 + (len(text) if limit is None else limit)) == phrase
 
 
 def test_citations_only_within_the_sentence():

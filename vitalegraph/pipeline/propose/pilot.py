@@ -4,6 +4,14 @@
   ``[pilot]`` patterns);
 * ``commitment``: a sentence with a word of promise (``[commitments]``: "belooft", "zetten in op"),
   or each item of the list under such a sentence when it ends in a colon.
+
+Examples
+--------
+>>> from vitalegraph.pipeline.propose import propose
+>>> from vitalegraph.pipeline.sources import SourceDocument
+>>> doc = SourceDocument.from_bytes("x.txt", "De pilotwijken liggen in Emmen. Het rijk belooft:\\n • meer groen\\n".encode())
+>>> [(c.kind, c.fields.get("name") or c.fields["label"]) for c in propose(doc)]
+[('pilot_city', 'Emmen'), ('commitment', 'meer groen')]
 """
 
 from __future__ import annotations

@@ -4,6 +4,14 @@ The heading is the project's label; the item's first municipality, its organisat
 kind (partners), its first amount, the dates of what was presented or started (the vocabulary's
 ``[projects]``) and its first citation become the candidate's fields, each with the sentence it
 stands in as a quote.
+
+Examples
+--------
+>>> from vitalegraph.pipeline.propose import propose
+>>> from vitalegraph.pipeline.sources import SourceDocument
+>>> doc = SourceDocument.from_bytes("x.txt", "Nieuw buurthuis\\nDe stichting Alfa betaalt € 5.000.\\n".encode())
+>>> [(c.fields["label"], c.fields["amount"], c.fields["partners"]) for c in propose(doc, kinds=["project"])]
+[('Nieuw buurthuis', 5000, [{'name': 'Alfa', 'type': 'stichting'}])]
 """
 
 from __future__ import annotations

@@ -5,6 +5,14 @@
 * ``evaluation``: a sentence with a stance word of the vocabulary's ``[stances]`` ("vol lof",
   "minder tevreden"), about each municipality it names (else the pilot), according to the
   publication cited after it or the person whose words the line reports.
+
+Examples
+--------
+>>> from vitalegraph.pipeline.propose import propose
+>>> from vitalegraph.pipeline.sources import SourceDocument
+>>> doc = SourceDocument.from_bytes("x.txt", "Emmen was vol lof (Trouw, 3 mei 2008).".encode())
+>>> [(c.kind, c.fields["id"]) for c in propose(doc)]
+[('publication', 'trouw-2008-05-03'), ('evaluation', 'trouw-2008-05-03-emmen')]
 """
 
 from __future__ import annotations

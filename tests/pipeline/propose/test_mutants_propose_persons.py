@@ -10,16 +10,17 @@ from conftest import ROOT
 from vitalegraph.pipeline.propose import propose
 from vitalegraph.pipeline.propose.document import Doc, prose_lines
 from vitalegraph.pipeline.propose.finders import find_all
-from vitalegraph.pipeline.propose.persons import person_fields
+from vitalegraph.pipeline.propose.persons import mention_candidates, person_fields
 from vitalegraph.pipeline.propose.vocabulary import load_vocabulary
 from vitalegraph.pipeline.reference import FunctionWord, Reference, load_reference
 from vitalegraph import paths
 from vitalegraph.pipeline.sources import SourceDocument
 
-#: a project page with a team listing: persons Marloes Wolters, Anna Brinkman, Joris Aalders and
-#: Kees Brinkman, in the district written "Kanalen Eiland" here
+#: a project page with a team listing: persons Marloes Wolters, Anna Brinkman, Joris van den Aalders
+#: (written "Joris Aalders" there) and Kees Brinkman, in the district written "Kanalen Eiland" here
 LISTING = (ROOT / "tests" / "pipeline" / "fixtures" / "third" / "005_third_document.txt").read_text(encoding="utf-8")
-LISTING = LISTING.replace("Utrecht,\nKanaleneiland", "Utrecht,\nKanalen Eiland", 1)
+LISTING = LISTING.replace("Utrecht,\nKanaleneiland", "Utrecht,\nKanalen Eiland", 1).replace(
+    " • Joris Aalders (TNO)", " • Joris van den Aalders (TNO)", 1)
 
 
 def _doc(text: str) -> SourceDocument:
@@ -53,6 +54,14 @@ def test_persons_with_a_function():
 
 def test_a_person_whose_words_never_stand_once_is_left_out():
     assert propose(_doc("Minister Jan Bos.\nMinister Jan Bos."), kinds=["person_function"]) == []
+    assert [c.fields["name"] for c in propose(_doc("Minister Jan Bos.\nMinister Jan Bos.\nWethouder Piet Kok kwam."),
+                                              kinds=["person_function"])] == ["Piet Kok"]
+
+
+def test_a_function_word_is_written_as_its_function():
+    assert [c.fields["function"] for c in propose(_doc("DG Piet Bos van Financiën kwam. Stas Anna Vos (Financiën) kwam."),
+                                                  kinds=["person_function"])] == [
+        "directeur-generaal Financiën", "staatssecretaris van Financiën"]
 
 
 def _fields(text: str, ref: Reference | None = None):
@@ -81,8 +90,9 @@ def test_a_function_word_for_a_minister_for_keeps_its_own_words():
 
 def test_other_spellings_of_the_listed_persons_and_districts():
     text = LISTING + ("\nWethouder Marloes van Wolters sprak. Wethouder Marloes Brinkman sprak. Minister Kees  Brinkman "
-                      "sprak. Wethouder Joris van Aalders kwam. Wethouder Marloes van Wolters kwam weer.\n\n"
-                      "Kanaleneiland en KANALEN  EILAND, en kanaleneiland. Kanalen Eiland. Kanaleneilanders.\n")
+                      "sprak. Wethouder Joris Aalders kwam. Wethouder Marloes van Wolters kwam weer.\n\n"
+                      "Kanaleneiland en KANALEN  EILAND, en kanaleneiland. Kanalen Eiland. Kanaleneilanders.\n"
+                      "Kanalen Eiland of KanalenEiland.\n")
     person = "a spelling of '{}' of the team listing (same first name and surname)"
     district = ("mention", "a spelling of the district 'Kanalen Eiland' of the team listing",
                 ["check that it is the same district"])
@@ -92,14 +102,24 @@ def test_other_spellings_of_the_listed_persons_and_districts():
         ({"type": "person", "name": "Marloes van Wolters", "refers_to": "Marloes Wolters"},
          ["Wethouder Marloes van Wolters sprak."], ("mention", person.format("Marloes Wolters"),
                                                      ["check that it is the same person"])),
-        ({"type": "person", "name": "Joris van Aalders", "refers_to": "Joris Aalders"},
-         ["Wethouder Joris van Aalders"], ("mention", person.format("Joris Aalders"), ["check that it is the same person"])),
+        ({"type": "person", "name": "Joris Aalders", "refers_to": "Joris van den Aalders"},       # two words: a spelling
+         ["Wethouder Joris Aalders"], ("mention", person.format("Joris van den Aalders"),
+                                       ["check that it is the same person"])),
         ({"type": "person", "name": "Marloes van Wolters", "refers_to": "Marloes Wolters"},      # another place: kept
          ["Wethouder Marloes van Wolters kwam"], ("mention", person.format("Marloes Wolters"),
                                                    ["check that it is the same person"])),
         # one a spelling, at its first place; "Kanalen Eiland" is the listing's own, "Kanaleneilanders" another word
         ({"type": "district", "name": "KANALEN EILAND", "refers_to": "Kanalen Eiland"}, ["KANALEN EILAND"], district),
-        ({"type": "district", "name": "kanaleneiland", "refers_to": "Kanalen Eiland"}, ["kanaleneiland"], district)]
+        ({"type": "district", "name": "kanaleneiland", "refers_to": "Kanalen Eiland"}, ["kanaleneiland"], district),
+        ({"type": "district", "name": "KanalenEiland", "refers_to": "Kanalen Eiland"}, ["KanalenEiland"], district)]
+
+
+def test_a_district_of_the_listing_without_a_word_is_passed_over():
+    doc = _doc(LISTING + "\nIn Kanaleneiland.\n")
+    d = Doc(doc, load_reference(paths.REFERENCE), load_vocabulary())
+    lines = [line for line in prose_lines(d) if line]
+    d.listed_districts = ["?", *d.listed_districts]
+    assert [c.fields["name"] for c in mention_candidates(d, lines, [])][-1:] == ["Kanaleneiland"]
 
 
 def test_no_listing_no_mentions():

@@ -95,12 +95,30 @@ def test_a_promise_above_a_list_is_one_commitment_an_item():
 def test_an_item_that_stands_twice_is_left_out():
     text = "Het rijk zet in op:\n • groen\n • groen\n"
     assert _proposed(text, "commitment") == []
+    text = "Het rijk zet in op:\n • groen\n • groen\n • water\n"
+    assert [f["label"] for f, *_ in _proposed(text, "commitment")] == ["water"]
+
+
+def test_only_a_promise_that_ends_in_a_colon_is_above_a_list():
+    text = "Het rijk belooft groen.\n • meer groen\n"
+    assert [(f["label"], quotes) for f, quotes, *_ in _proposed(text, "commitment")] == [
+        ("belooft groen", ["Het rijk belooft groen."])]
+    text = "Het rijk belooft: groen. En meer.\n • meer groen\n"
+    assert [f["label"] for f, *_ in _proposed(text, "commitment")] == ["belooft: groen"]
+
+
+def test_a_sentence_about_the_pilot_without_a_city_does_not_end_the_line():
+    text = "De pilot loopt. De pilotwijken liggen in Emmen."
+    assert [(f["name"], quotes) for f, quotes, *_ in _proposed(text, "pilot_city")] == [
+        ("Emmen", ["De pilotwijken liggen in Emmen"])]
 
 
 def test_the_group_that_commits_is_a_short_phrase_with_an_article():
     text = ("Het college van burgemeester en wethouders van de gemeente Emmen zet in op groen.\n"
-            "Het college van de stad zet in op water.\nHetzij de stad zet in op lucht.\n")
-    assert [f.get("by_text") for f, *_ in _proposed(text, "commitment")] == [None, "Het college van de stad", None]
+            "Het college van de stad zet in op water.\nHetzij de stad zet in op lucht.\n"
+            "De een twee drie vier vijf zes zeven belooft licht.\nDe een twee drie vier vijf zes zeven acht belooft nacht.\n")
+    assert [f.get("by_text") for f, *_ in _proposed(text, "commitment")] == [
+        None, "Het college van de stad", None, "De een twee drie vier vijf zes zeven", None]   # eight words at most
 
 
 def test_the_list_below_a_line():

@@ -127,3 +127,42 @@ def test_the_departments_that_take_part_and_those_that_do_not():
 
 def test_no_listing_no_participation():
     assert _proposed("BZK en Financiën zijn betrokken.", "participation") == []
+
+
+def _kinds_and(text: str, kind: str, key: str):
+    cands = propose(SourceDocument.from_bytes("x.txt", text.encode()), kinds=[kind])
+    assert {c.kind for c in cands} <= {kind}
+    return [(c.kind, c.fields.get(key)) for c in cands]
+
+
+def test_each_sentence_of_a_line_is_read_for_an_agreement():
+    text = ("Het convenant werd getekend. Minister Piet Bos tekent het convenant.\n"        # no signatory, then one
+            "Minister Kees Kok tekent. Het convenant is klaar.\n"                           # the kind in another sentence
+            "Minister Anna Vos tekent het convenant namens wethouder Kees Smit.\n"          # after namens: on whose behalf
+            "Minister Jan Kok (Financiën)namens BZK tekent het convenant.\n"
+            "Minister Els Dekker tekent het convenant namens BZK. De burgemeester kwam.\n")
+    cands = propose(SourceDocument.from_bytes("x.txt", text.encode()), kinds=["agreement"])
+    assert [(c.kind, c.fields["signatories"], c.fields.get("on_behalf_of")) for c in cands] == [
+        ("agreement", [{"name": "Piet Bos", "function": "minister"}], None),
+        ("agreement", [{"name": "Anna Vos", "function": "minister"}], ["wethouder"]),
+        ("agreement", [{"name": "Jan Kok", "function": "minister van Financiën"}], ["BZK"]),
+        ("agreement", [{"name": "Els Dekker", "function": "minister"}], ["BZK"])]
+
+
+def test_each_sentence_of_a_line_is_read_for_an_adoption():
+    text = ("Jan kwam. Minister Jan Kok adopteerde de Zon.\n"
+            "Jan Kok, wethouder, adopteerde de Maan.\n"
+            "Hij adopteerde de Ster. Minister Piet Bos adopteerde de Komeet.\n"
+            "Minister Anna Vos adopteerde. Minister Els Dekker adopteerde de Planeet.\n"
+            "Minister Kees Smit adopteerde de Stichting AlfaX.\n")
+    assert _kinds_and(text, "adoption", "organisation") == [
+        ("adoption", "Zon"), ("adoption", "Maan"), ("adoption", "Komeet"), ("adoption", "Planeet"),
+        ("adoption", "Stichting AlfaX")]
+    assert _kinds_and("Jan Kok, wethouder, adopteerde de Maan.", "adoption", "adopter_function") == [
+        ("adoption", "wethouder")]
+
+
+def test_each_sentence_of_a_line_is_read_for_participation():
+    text = LISTING + "\nFinanciën werkt. BZK is betrokken.\nBetrokken zijn Defensie. Justitie is betrokken.\n"
+    assert _kinds_and(text, "participation", "departments") == [("participation", ["BZK"]),
+                                                                ("participation", ["Justitie"])]

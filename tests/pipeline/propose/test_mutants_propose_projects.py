@@ -19,7 +19,9 @@ MEETING = ("{}: the date of the meeting the item describes, what the heading say
 
 
 def _projects(text: str):
-    return propose(SourceDocument.from_bytes("x.txt", text.encode()), kinds=["project"])
+    cands = propose(SourceDocument.from_bytes("x.txt", text.encode()), kinds=["project"])
+    assert all(c.kind == "project" for c in cands)
+    return cands
 
 
 def test_a_news_item_with_partners_an_amount_events_and_a_publication():

@@ -299,3 +299,42 @@ def test_the_sentence_of_an_offset():
     assert sentence_of(4, lines) == ((0, 15), (0, 15))                  # between sentences: the line
     assert sentence_of(15, lines) == ((0, 15), (0, 15))                 # not in any line: the first line
     assert sentence_of(99, lines[1:]) == ((16, 21), (16, 21))
+
+
+# ---------------------------------------------------------------------------------------------- orders, edges
+
+def test_the_longest_names_first_whatever_their_letters():
+    amp = Department("ab", "ministry", (), "Alfa & Beta", "", "", "", "")
+    abg = Department("abg", "ministry", (), "Alfa en Beta Gamma", "", "", "", "")
+    ref = Reference(departments=[amp, abg], municipalities=[
+        Municipality("zuid", "Zuid", "", "", "", ("Zuid Oost",), "")])
+    vocab = Vocabulary({"organisations": {"kinds": ["school", "basisschool", "Stichting"]}})
+    d = D("x", ref, vocab)
+    # "Alfa\s+\&\s+Beta" sorts after "Alfa\s+(?:en|&)..." though it is shorter
+    assert d.department_names.findall("Alfa & Beta Gamma") == ["Alfa & Beta Gamma"]
+    assert d.municipality_names.findall("Zuid Oost en Zuid") == ["Zuid Oost", "Zuid"]
+    assert d.kind_words == ["basisschool", "stichting", "school"]
+
+
+def test_edges_of_sentences_trims_counts_and_quotes():
+    d = D("Ja . Nee. Zie (prof. Bos) nu.")
+    assert [d.text[a:b] for a, b in split_sentences(d, 0, len(d.text))] == ["Ja .", "Nee.", "Zie (prof. Bos) nu."]
+    assert trim("Xa", 0, 2) == (0, 2)
+    assert D("x..")._occurrences(".", 2) == [1, 2]
+    assert D("x").department("Financiën X") == (FIN, "Financiën")
+    assert D("Het plan. Het plan kwam.").quote(0, 4, [(0, 24)]) == Text("Het plan.", 0, 9, 1)
+    text = "Een. Twee drie.\nVier.\n"
+    lines = [line for line in prose_lines(D(text)) if line]
+    assert sentence_of(21, lines) == ((0, 15), (0, 15))              # the end of the last line is outside it
+
+
+def test_the_team_lines_are_no_prose():
+    from conftest import ROOT
+    from vitalegraph import paths
+    from vitalegraph.pipeline.propose.vocabulary import load_vocabulary
+    from vitalegraph.pipeline.reference import load_reference
+    doc = read_source(ROOT / "tests" / "pipeline" / "fixtures" / "third" / "005_third_document.txt")
+    d = Doc(doc, load_reference(paths.REFERENCE), load_vocabulary())
+    values = [doc.text[line.start:line.end] for line in prose_lines(d) if line]
+    assert "Jongeren aan het werk" not in values and "Kanaleneiland van start" in values
+    assert not any("Marloes Wolters (wethouder" in v for v in values)

@@ -106,3 +106,19 @@ def test_the_subject_is_named_in_the_line_when_the_sentence_names_none():
             "Emmen en Deventer deden mee. Het was een zegen (Trouw, juni 2008).\n")
     assert [(f["subject"], quotes) for _k, f, quotes, *_ in _proposed(text, ["evaluation"])] == [
         ("Emmen", ["Het was een zegen (Trouw, mei 2008).", "Emmen deed mee."])]
+
+
+def test_edges_of_evaluations_and_publications():
+    # the reporting word within the 40 characters before the person, and just beyond them
+    near, far = (f"Emmen was kritisch zegt {'a' * n} wethouder Anna de Vries." for n in (34, 35))
+    assert [f["according_to"] for _k, f, *_ in _proposed(near, ["evaluation"])] == ["Anna de Vries"]
+    assert _proposed(far, ["evaluation"]) == []
+    # a citation at the very end of the sentence's quote is not quoted twice
+    assert [q for _k, _f, q, *_ in _proposed("Emmen was tevreden (Trouw, mei 2008)", ["evaluation"])] == [
+        ["Emmen was tevreden (Trouw, mei 2008)"]]
+    # a sentence about nothing named, then one that names two municipalities
+    text = "Het was een zegen (Trouw, mei 2008). Emmen en Deventer waren tevreden (Trouw, juni 2008)."
+    assert [f["subject"] for _k, f, *_ in _proposed(text, ["evaluation"])] == ["Emmen", "Deventer"]
+    # a citation whose line stands twice, then another
+    text = "Zie (Trouw, mei 2008).\nZie (Trouw, mei 2008).\nEn (Krant, juni 2009)."
+    assert [f["id"] for _k, f, *_ in _proposed(text, ["publication"])] == ["krant-2009-06"]

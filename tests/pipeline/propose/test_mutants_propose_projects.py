@@ -121,3 +121,19 @@ def test_the_first_citation_of_the_item_is_its_publication():
     [p] = _projects(text)
     assert (p.fields["publication"], p.needs) == ("trouw-2008-05-03", ["trouw-2008-05-03"])
     assert [q.value for q in p.quotes] == ["Plan Zuid", "Het kost € 5 (Trouw, 3 mei 2008) en (Krant, 4 mei 2008)."]
+
+
+def test_edges_of_a_news_item():
+    # an item without a heading first; an amount at the start of its line
+    [p] = _projects("Los begin.\n\nPlan Zuid\n€ 5 kost het.\n")
+    assert (p.fields["amount"], p.review) == (5, [DESCRIBE, CONTEXT])         # one amount: no note of more
+    # an amount at the very end of its line
+    [p] = _projects("Plan Zuid\nHet plan van de buurt voor de hele wijk en de straat kost samen € 5\n")
+    assert p.fields["amount"] == 5
+    # the same event twice, then another
+    [p] = _projects("Plan Zuid\nDe start was op 7 maart 2009. De start was ook op 8 maart 2009. Het werd gepresenteerd "
+                    "in 2010.\n")
+    assert (p.fields["start"], p.fields["presented"]) == ("2009-03-07", "2010")
+    # a date right after a citation is the item's own
+    [p] = _projects("Plan Zuid\nHet werd (Trouw, mei 2008)in juni 2009 gepresenteerd.\n")
+    assert (p.fields["presented"], p.fields["publication"]) == ("2009-06", "trouw-2008-05")

@@ -215,6 +215,7 @@ def test_a_sentence_that_ends_in_a_word_ends_the_finding_there():
 
 def test_organisations_their_names_end_at_punctuation():
     assert _seen("de stichting Het. Daarna", find_organisations) == []           # a word that is no name, with a stop
+    assert [v["name"] for _w, v, _t in _seen("de stichting HetX. Daarna", find_organisations)] == ["HetX. Daarna"]
     assert _seen("de stichting Alfa. x en de bank Beta.. ", find_organisations) == [
         ("organisation", {"name": "Alfa", "type": "stichting"}, "stichting Alfa"),
         ("organisation", {"name": "Beta", "type": "bank"}, "bank Beta")]

@@ -11,7 +11,7 @@ from . import _out, command_group
 __all__ = ["register", "cmd_propose"]
 
 #: the statement kinds propose can propose (:data:`vitalegraph.pipeline.propose.PROPOSED_KINDS`, kept
-#: here too so that ``vitalegraph --help`` imports no pipeline module; tests/test_propose.py compares them)
+#: here too so that ``vitalegraph --help`` imports no pipeline module; tests/pipeline/propose/test_propose.py compares them)
 KINDS = ("pilot_city", "mention", "agreement", "publication", "project", "adoption", "evaluation", "person_function",
          "commitment", "participation")
 

@@ -181,7 +181,9 @@ def test_a_candidate_covers_a_curated_statement_only_about_the_same_thing(page):
 
 
 def test_no_name_or_phrase_of_the_seeds_in_the_code_or_vocabulary():
-    code = (ROOT / "vitalegraph" / "pipeline" / "propose.py").read_text(encoding="utf-8") \
+    modules = sorted((ROOT / "vitalegraph" / "pipeline" / "propose").glob("*.py"))
+    assert len(modules) > 10                                   # the package, not a stale path
+    code = "".join(m.read_text(encoding="utf-8") for m in modules) \
         + (ROOT / "data" / "reference" / "propose.toml").read_text(encoding="utf-8")
     names = {m.name.value for t in extract_teams(read_source(PAGE)) for m in t.members}
     names |= {"Ymere", "Rentree", "Cobouw", "KEI", "De Pers", "Belhaj", "Zalm", "Pechtold", "Rouvoet", "Overtoomseveld",

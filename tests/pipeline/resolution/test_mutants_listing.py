@@ -85,6 +85,8 @@ def test_the_project_with_its_title_and_dates():
                              ("prov:wasDerivedFrom", Ref("source/012_lijst")): {NAME}}
     assert project.spellings == {"Nieuwe wijken": {ev(0, 13): None}}
     assert project.evidence == {ev(0, 13), ev(*span("2006")), ev(*span("2008"))}
+    # the dates are context: they do not name the project (the build's fidelity check needs to know)
+    assert project.context == {ev(*span("2006")), ev(*span("2008"))}
 
 
 def test_teams_are_one_per_label_and_numbered_when_their_keys_collide():

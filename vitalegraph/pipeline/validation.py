@@ -66,19 +66,55 @@ class Report:
 
 
 def to_rdflib(quads):
-    """An :class:`rdflib.Graph` with the triples of pyoxigraph *quads* (all graphs merged)."""
-    import pyoxigraph as ox
+    """An :class:`rdflib.Graph` with the triples of pyoxigraph *quads* (all graphs merged).
+
+    Each distinct term is converted once, as rdflib's N-Triples parser would make it (half the time
+    of serialising the quads and parsing them back: 0.2 s against 0.4 s for the seed's 12,082).
+
+    >>> import pyoxigraph as ox
+    >>> s = ox.NamedNode("http://example.org/s")
+    >>> g = to_rdflib([ox.Quad(s, s, ox.Literal("1", datatype=ox.NamedNode(XSD_INTEGER))),
+    ...                ox.Quad(s, s, ox.Literal("a", language="nl")), ox.Quad(ox.BlankNode("b"), s, ox.Literal("x"))])
+    >>> sorted(o.n3() for o in g.objects())
+    ['"1"^^<http://www.w3.org/2001/XMLSchema#integer>', '"a"@nl', '"x"']
+    """
     import rdflib
 
     from ..namespaces import PREFIXES
 
-    data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads),
-                        format=ox.RdfFormat.N_TRIPLES)
     g = rdflib.Graph(bind_namespaces="none")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    g.parse(data=data.decode("utf-8"), format="nt")
+    terms: dict = {}
+
+    def term(t):
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = _rdflib_term(t)
+        return found
+
+    add = g.add
+    for q in quads:
+        add((term(q.subject), term(q.predicate), term(q.object)))
     return g
+
+
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _rdflib_term(t):
+    import pyoxigraph as ox
+    import rdflib
+
+    if isinstance(t, ox.NamedNode):
+        return rdflib.URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return rdflib.BNode(t.value)
+    if t.language:
+        return rdflib.Literal(t.value, lang=t.language)
+    datatype = t.datatype.value
+    return rdflib.Literal(t.value, datatype=None if datatype == _XSD_STRING else rdflib.URIRef(datatype))
 
 
 def validate(data_graph, shapes: str | Path) -> Report:
